@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Installs the Djinn Jupyter kernel: builds the distribution if needed and writes a kernelspec.
+# Options mirror `python -m ipykernel install`. Run with --help for the list.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+DIST="$ROOT/install/target/djinn"
+
+NAME="djinn"
+DISPLAY_NAME="Djinn (Java)"
+SCOPE="--user"
+PREFIX=""
+INTERRUPT_MODE="message"
+UNINSTALL=0
+BUILD=1
+INSTALL_DEPS=1
+JVM_OPTS=()
+ENVS=()
+# C1 only: JShell's compiler (javac) gets fast within a few cells instead of a few hundred; model math is native.
+DEFAULT_JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
+
+usage() {
+  cat <<'USAGE'
+Usage: install/install.sh [OPTIONS]
+
+Builds Djinn (unless already built) and installs its Jupyter kernelspec.
+
+Where to install (as with `python -m ipykernel install`):
+  --user                 for the current user (default)
+  --sys-prefix           into the Python environment's prefix (sys.prefix)
+  --prefix DIR           into DIR/share/jupyter/kernels (use JUPYTER_PATH=DIR/share/jupyter to find it)
+
+Kernel:
+  --name NAME            kernelspec name (default: djinn)
+  --display-name NAME    name shown in Jupyter (default: "Djinn (Java)")
+  --jvm-opt OPT          a JVM option for the kernel, repeatable (for example --jvm-opt=-Xmx8g)
+  --env K=V              an environment variable for the kernel, repeatable
+  --interrupt-mode MODE  message (default) or signal (SIGINT)
+
+Other:
+  --uninstall            remove the kernelspec NAME instead
+  --no-build             do not build; use install/target/djinn as it is
+  --no-deps              do not install missing Debian packages
+  -h, --help             this help
+USAGE
+}
+
+die() { echo "install.sh: $*" >&2; exit 1; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --user) SCOPE="--user"; PREFIX="" ;;
+    --sys-prefix) SCOPE="--sys-prefix"; PREFIX="" ;;
+    --prefix) [[ $# -ge 2 ]] || die "--prefix needs a folder"; SCOPE="--prefix"; PREFIX="$2"; shift ;;
+    --prefix=*) SCOPE="--prefix"; PREFIX="${1#*=}" ;;
+    --name) [[ $# -ge 2 ]] || die "--name needs a value"; NAME="$2"; shift ;;
+    --name=*) NAME="${1#*=}" ;;
+    --display-name) [[ $# -ge 2 ]] || die "--display-name needs a value"; DISPLAY_NAME="$2"; shift ;;
+    --display-name=*) DISPLAY_NAME="${1#*=}" ;;
+    --jvm-opt) [[ $# -ge 2 ]] || die "--jvm-opt needs a value, for example --jvm-opt=-Xmx8g"; JVM_OPTS+=("$2"); shift ;;
+    --jvm-opt=*) JVM_OPTS+=("${1#*=}") ;;
+    --env) [[ $# -ge 2 ]] || die "--env needs K=V"; ENVS+=("$2"); shift ;;
+    --env=*) ENVS+=("${1#*=}") ;;
+    --interrupt-mode) [[ $# -ge 2 ]] || die "--interrupt-mode needs message or signal"; INTERRUPT_MODE="$2"; shift ;;
+    --interrupt-mode=*) INTERRUPT_MODE="${1#*=}" ;;
+    --uninstall) UNINSTALL=1 ;;
+    --no-build) BUILD=0 ;;
+    --no-deps) INSTALL_DEPS=0 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown option '$1'" ;;
+  esac
+  shift
+done
+
+[[ "$NAME" =~ ^[A-Za-z0-9._-]+$ ]] || die "--name '$NAME' may only contain letters, digits, '.', '_' and '-'"
+[[ "$INTERRUPT_MODE" == "message" || "$INTERRUPT_MODE" == "signal" ]] \
+  || die "--interrupt-mode must be message or signal, not '$INTERRUPT_MODE'"
+for kv in "${ENVS[@]+"${ENVS[@]}"}"; do
+  [[ "$kv" == *=* && "${kv%%=*}" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "--env '$kv' must look like NAME=value"
+done
+
+# The Debian packages Djinn needs, by the command that shows they are there.
+ensure_packages() {
+  local missing=()
+  command -v javac >/dev/null 2>&1 && command -v jshell >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+  if [[ $BUILD -eq 1 ]]; then command -v mvn >/dev/null 2>&1 || missing+=(maven); fi
+  command -v jupyter-kernelspec >/dev/null 2>&1 || missing+=(jupyter-client)
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $INSTALL_DEPS -eq 1 && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "install.sh: installing ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  else
+    die "missing: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
+  fi
+}
+
+kernelspec_scope_args() {
+  case "$SCOPE" in
+    --user) echo "--user" ;;
+    --sys-prefix) echo "--sys-prefix" ;;
+    --prefix) echo "--prefix=$PREFIX" ;;
+  esac
+}
+
+if [[ $UNINSTALL -eq 1 ]]; then
+  command -v jupyter-kernelspec >/dev/null 2>&1 || die "jupyter-kernelspec is not installed: nothing to uninstall"
+  if [[ -n "$PREFIX" ]]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
+  jupyter-kernelspec remove -f "$NAME"
+  exit 0
+fi
+
+ensure_packages
+
+if [[ $BUILD -eq 1 ]]; then
+  echo "install.sh: building Djinn (mvn package) ..."
+  (cd "$ROOT" && mvn -q -B -DskipTests package)
+fi
+[[ -x "$DIST/bin/djinn" ]] || die "no distribution in $DIST: build it with 'mvn -DskipTests package' first (or drop --no-build)"
+
+SPEC_DIR="$(mktemp -d)"
+trap 'rm -rf "$SPEC_DIR"' EXIT
+cp "$DIST"/kernelspec/logo-*.png "$SPEC_DIR"/
+
+ALL_JVM_OPTS=("${DEFAULT_JVM_OPTS[@]}" "${JVM_OPTS[@]+"${JVM_OPTS[@]}"}")
+python3 - "$SPEC_DIR/kernel.json" "$DIST/bin/djinn" "$DISPLAY_NAME" "$INTERRUPT_MODE" "${ALL_JVM_OPTS[*]}" \
+  "${ENVS[@]+"${ENVS[@]}"}" <<'PY'
+import json, sys
+path, launcher, display_name, interrupt_mode, jvm_opts, *envs = sys.argv[1:]
+env = {"DJINN_JVM_OPTS": jvm_opts}
+for kv in envs:
+    key, value = kv.split("=", 1)
+    env[key] = value
+spec = {
+    "argv": [launcher, "kernel", "{connection_file}"],
+    "display_name": display_name,
+    "language": "java",
+    "interrupt_mode": interrupt_mode,
+    "env": env,
+    "metadata": {"debugger": False},
+}
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+PY
+
+# shellcheck disable=SC2046
+jupyter-kernelspec install --replace --name "$NAME" $(kernelspec_scope_args) "$SPEC_DIR" >/dev/null
+echo "install.sh: installed kernel '$NAME' (\"$DISPLAY_NAME\") running $DIST/bin/djinn"
+if [[ -n "$PREFIX" ]]; then
+  echo "install.sh: it is under $PREFIX/share/jupyter/kernels; Jupyter finds it with JUPYTER_PATH=$PREFIX/share/jupyter"
+fi

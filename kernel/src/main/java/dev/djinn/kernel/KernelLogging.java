@@ -1,0 +1,42 @@
+package dev.djinn.kernel;
+
+import org.slf4j.LoggerFactory;
+
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+
+/**
+ * Library logging (DJL, jjava, ZeroMQ, java.util.logging) goes to the kernel process's stderr at WARN: the terminal
+ * or log of whoever started the kernel, never a cell's output. Must run before System.err is redirected to cells.
+ */
+final class KernelLogging {
+    private KernelLogging() {
+    }
+
+    static void configure() {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        // keep the stderr of now: later System.err is the running cell's
+        System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        LoggerFactory.getLogger(KernelLogging.class).debug("logging configured");
+
+        java.util.logging.Logger root = LogManager.getLogManager().getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler stderr = new ConsoleHandler(); // binds to the current System.err
+        stderr.setLevel(Level.WARNING);
+        root.addHandler(stderr);
+        root.setLevel(Level.WARNING);
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.djinn.kernel.assist;
+
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+import java.util.function.Supplier;
+
+/**
+ * Answers {@code is_complete}: whether a console should run the code on Enter, wait for more lines (and with what
+ * indent), or report it invalid.
+ */
+public final class CompletenessChecker {
+    public static final String INDENT_UNIT = "    ";
+
+    /** The verdict, with the indent for the next line when incomplete. */
+    public record Verdict(String status, String indent) {
+    }
+
+    private final Supplier<SourceCodeAnalysis> analysis;
+
+    public CompletenessChecker(Supplier<SourceCodeAnalysis> analysis) {
+        this.analysis = analysis;
+    }
+
+    public Verdict check(String code) {
+        String rest = withoutMagicLines(code);
+        SourceCodeAnalysis sca = analysis.get();
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.DEFINITELY_INCOMPLETE || completeness == Completeness.CONSIDERED_INCOMPLETE) {
+                return new Verdict("incomplete", INDENT_UNIT.repeat(openBrackets(code)));
+            }
+            if (completeness == Completeness.UNKNOWN) {
+                return new Verdict("invalid", null);
+            }
+            rest = info.remaining();
+        }
+        return new Verdict("complete", null);
+    }
+
+    private static String withoutMagicLines(String code) {
+        StringBuilder java = new StringBuilder();
+        for (String line : code.split("\n", -1)) {
+            java.append(line.stripLeading().startsWith("%") ? "" : line).append('\n');
+        }
+        return java.toString();
+    }
+
+    /** How deep the end of the code is nested in (), [] and {}, skipping strings, chars and comments. */
+    static int openBrackets(String code) {
+        int depth = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = skipQuoted(code, i, c);
+            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
+                int eol = code.indexOf('\n', i);
+                i = eol < 0 ? code.length() : eol;
+            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '*') {
+                int close = code.indexOf("*/", i + 2);
+                i = close < 0 ? code.length() : close + 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    private static int skipQuoted(String code, int open, char quote) {
+        for (int i = open + 1; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote || c == '\n') {
+                return i;
+            }
+        }
+        return code.length();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.djinn.kernel.errors;
+
+import dev.djinn.kernel.eval.CellCompileException;
+import dev.djinn.kernel.eval.CellInterruptedException;
+import dev.djinn.kernel.eval.CellRuntimeException;
+
+import java.util.List;
+
+/** Picks the right report for whatever stopped a cell; kernel-side failures show their message, not kernel frames. */
+public final class KernelErrorFormatter {
+    private final CompileErrorFormatter compileErrors = new CompileErrorFormatter();
+    private final RuntimeErrorFormatter runtimeErrors = new RuntimeErrorFormatter();
+
+    public ErrorReport format(Throwable error) {
+        if (error instanceof CellCompileException) {
+            return compileErrors.format((CellCompileException) error);
+        }
+        if (error instanceof CellRuntimeException) {
+            return runtimeErrors.format((CellRuntimeException) error);
+        }
+        if (error instanceof CellInterruptedException) {
+            return new ErrorReport("Interrupted", error.getMessage(),
+                    List.of(Ansi.red("Interrupted") + ": " + error.getMessage()));
+        }
+        String name = error.getClass().getSimpleName();
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        return new ErrorReport(name, message, List.of(Ansi.red(name) + ": " + message));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.djinn.kernel.eval;
+
+import jdk.jshell.execution.LocalExecutionControl;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * JShell's own in-process execution control (so it keeps its way of stopping runaway snippets: ThreadGroup.stop on
+ * Java 17, stop checks woven into snippet bytecode on Java 21+), extended to keep the raw value of the last snippet
+ * (JShell only returns its string) and to guard cell code against {@code System.exit}.
+ */
+final class KernelExecutionControl extends LocalExecutionControl {
+    private static final Method CAPTURE;
+
+    static {
+        try {
+            CAPTURE = ValueCapture.class.getMethod("invokeSnippet");
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), ExitGuard.guard(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
+    }
+
+    @Override
+    protected String invoke(Method snippetMethod) throws Exception {
+        ValueCapture.PENDING.set(snippetMethod);
+        ValueCapture.VALUE.set(null);
+        return super.invoke(CAPTURE);
+    }
+
+    /** The raw value of the snippet that ran last (null for statements and declarations without value). */
+    Object lastValue() {
+        return ValueCapture.VALUE.get();
+    }
+
+    /**
+     * JShell invokes a static no-argument method on its snippet thread, so the snippet to run and its value travel
+     * through static slots. One JShell runs per kernel and cells run one at a time.
+     */
+    public static final class ValueCapture {
+        static final AtomicReference<Method> PENDING = new AtomicReference<>();
+        static final AtomicReference<Object> VALUE = new AtomicReference<>();
+
+        private ValueCapture() {
+        }
+
+        public static Object invokeSnippet() throws Throwable {
+            Method snippet = PENDING.getAndSet(null);
+            try {
+                Object value = snippet.invoke(null);
+                VALUE.set(value);
+                return value;
+            } catch (InvocationTargetException e) {
+                // rethrow the user's own exception so JShell reports it as if it had called the snippet itself
+                throw e.getCause();
+            }
+        }
+    }
+}

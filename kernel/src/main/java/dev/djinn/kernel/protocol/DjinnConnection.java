@@ -1,0 +1,67 @@
+package dev.djinn.kernel.protocol;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.zeromq.ZMQ;
+
+import java.security.GeneralSecurityException;
+
+/**
+ * jjava's connection with {@link ResponsiveShellChannel}s for shell and control; heartbeat, stdin and IOPub are
+ * jjava's own.
+ */
+public final class DjinnConnection extends JupyterConnection {
+    private final KernelConnectionProperties props;
+    private final ZMQ.Context zmq;
+    private final ResponsiveShellChannel shellChannel;
+    private final ResponsiveShellChannel controlChannel;
+    private volatile boolean closed;
+
+    public DjinnConnection(KernelConnectionProperties props) throws GeneralSecurityException {
+        super(props);
+        this.props = props;
+        this.zmq = ZMQ.context(1);
+        this.shellChannel = new ResponsiveShellChannel(zmq, props.createHMACGenerator(), false, this);
+        this.controlChannel = new ResponsiveShellChannel(zmq, props.createHMACGenerator(), true, this);
+    }
+
+    @Override
+    public void connect() {
+        heartbeat.bind(props);
+        stdin.bind(props);
+        iopub.bind(props);
+        shellChannel.bind(props, props.getShellPort());
+        controlChannel.bind(props, props.getControlPort());
+        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    /** Runs whenever the shell channel has handled every request that was waiting (ends "abort queued cells"). */
+    public void onShellQueueDrained(Runnable callback) {
+        shellChannel.onQueueDrained(callback);
+    }
+
+    public JupyterSocket stdinSocket() {
+        return stdin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shellChannel.close();
+        controlChannel.close();
+        super.close();
+        zmq.close();
+    }
+
+    @Override
+    public void waitUntilClose() {
+        shellChannel.waitUntilClose();
+        controlChannel.waitUntilClose();
+    }
+}
