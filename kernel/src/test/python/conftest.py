@@ -15,7 +15,12 @@ os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
 os.environ["JUPYTER_PATH"] = os.path.join(PREFIX, "share", "jupyter")
 
 
+# DJINN_TEST_JAVA_HOME runs the kernels on another JDK (for example Java 25) without rebuilding.
+JAVA_ENV = ["--env", "JAVA_HOME=" + os.environ["DJINN_TEST_JAVA_HOME"]] if os.environ.get("DJINN_TEST_JAVA_HOME") else []
+
+
 def _install(name, *extra):
+    extra = extra + tuple(JAVA_ENV)
     subprocess.run(
         ["bash", os.path.join(ROOT, "install", "install.sh"), "--no-build", "--no-deps", "--prefix", PREFIX,
          "--name", name, "--env", "DJINN_HISTORY_FILE=" + HISTORY, "--jvm-opt=-Xmx2g", *extra],

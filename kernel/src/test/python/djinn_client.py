@@ -13,10 +13,10 @@ def start(kernel_name="djinn", **kwargs):
 
 
 def run(kc, code, timeout=TIMEOUT, **kwargs):
-    """Executes code; returns (reply, outputs) where outputs are (arrival time, msg_type, content) up to idle."""
+    """Executes code; returns (reply, outputs) where outputs are (sent time, msg_type, content) up to idle."""
     msg_id = kc.execute(code, **kwargs)
-    reply = wait_reply(kc, msg_id, timeout)
     outputs = collect_outputs(kc, msg_id, timeout)
+    reply = wait_reply(kc, msg_id, timeout)
     return reply, outputs
 
 
@@ -39,7 +39,13 @@ def collect_outputs(kc, msg_id, timeout=TIMEOUT):
         if kind == "status" and msg["content"]["execution_state"] == "idle":
             return outputs
         if kind not in ("status", "execute_input"):
-            outputs.append((time.time(), kind, msg["content"]))
+            outputs.append((sent_at(msg), kind, msg["content"]))
+
+
+def sent_at(msg):
+    """When the kernel sent a message, from its header (seconds since the epoch)."""
+    date = msg["header"]["date"]
+    return date.timestamp() if hasattr(date, "timestamp") else time.time()
 
 
 def stdout_of(outputs):

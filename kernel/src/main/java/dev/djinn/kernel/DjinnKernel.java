@@ -68,6 +68,7 @@ public final class DjinnKernel extends BaseKernel {
     private final DisplayPublisher displays;
     private final KernelErrorFormatter errors = new KernelErrorFormatter();
     private volatile boolean abortingQueuedCells;
+    private Runnable handleWaiting = () -> { };
 
     /**
      * @param evaluator the JShell evaluator, built in the background so the kernel answers kernel_info at once
@@ -111,9 +112,9 @@ public final class DjinnKernel extends BaseKernel {
         });
     }
 
-    /** Called by the shell channel when no request is waiting: cells queued behind an error have all been aborted. */
-    public void onShellQueueDrained() {
-        abortingQueuedCells = false;
+    /** How to handle the shell requests waiting behind a failed cell (on the shell thread, inside its handler). */
+    public void handleWaitingRequestsWith(Runnable handleWaiting) {
+        this.handleWaiting = handleWaiting;
     }
 
     @Override
@@ -156,7 +157,14 @@ public final class DjinnKernel extends BaseKernel {
             }
             Replies.send(env, MessageType.EXECUTE_REPLY,
                     Replies.executeError(count, report.ename(), report.evalue(), report.traceback()));
-            abortingQueuedCells = request.shouldStopOnError();
+            if (request.shouldStopOnError() && !silent) {
+                abortingQueuedCells = true;
+                try {
+                    handleWaiting.run(); // the cells sent before this error was known are answered "aborted"
+                } finally {
+                    abortingQueuedCells = false;
+                }
+            }
         }
         if (request.shouldStoreHistory() && !silent) {
             history.record(count, request.getCode(), outputText);

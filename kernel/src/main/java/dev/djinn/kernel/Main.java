@@ -56,7 +56,7 @@ public final class Main {
         DjinnKernel kernel = new DjinnKernel(evaluator, new SessionHistory(SessionHistory.defaultFile()),
                 frontend, input, flusher);
         kernel.becomeHandlerForConnection(connection);
-        connection.onShellQueueDrained(kernel::onShellQueueDrained);
+        kernel.handleWaitingRequestsWith(connection::handleWaitingShellRequests);
         SignalInterrupts.install(kernel::interrupt);
         connection.connect();
         connection.waitUntilClose();

@@ -88,7 +88,7 @@ public final class RuntimeErrorFormatter {
 
     private static boolean isKernelInternal(StackTraceElement frame) {
         String type = frame.getClassName();
-        return type.startsWith("jdk.jshell.") || type.startsWith("dev.djinn.kernel.eval.")
+        return type.startsWith("jdk.jshell.") || type.startsWith("dev.djinn.kernel.")
                 || type.startsWith("jdk.internal.reflect.") || type.startsWith("java.lang.reflect.Method")
                 || type.equals("java.lang.Thread");
     }

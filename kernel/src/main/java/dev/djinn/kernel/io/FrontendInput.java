@@ -10,17 +10,23 @@ import org.zeromq.ZMQ;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Reads from the user through the stdin channel ({@code input_request} / {@code input_reply}). It is also the
- * cells' {@code System.in}. Waiting polls the socket so that an interrupt stops the wait: JShell's stop interrupts
- * snippet threads, and on Java 17 throws ThreadDeath into them, and both reach this loop.
+ * Reads from the user through the stdin channel ({@code input_request} / {@code input_reply}); it is also the cells'
+ * {@code System.in}. The socket is only ever touched by one thread of its own: a cell thread waits for the answer
+ * and can be interrupted while it waits, without the interrupt reaching ZeroMQ's NIO channels (an interrupted NIO
+ * read closes the channel and would break the socket for good).
  */
 public final class FrontendInput extends InputStream {
-    private static final long POLL_NANOS = 5_000_000L;
+    private static final long POLL_NANOS = 2_000_000L;
 
     private final JupyterSocket stdin;
+    private final ExecutorService socketThread = KernelThreads.singleThread("djinn-stdin");
     private volatile MessageContext request;
     private volatile boolean allowed;
     private byte[] pending = new byte[0];
@@ -40,30 +46,47 @@ public final class FrontendInput extends InputStream {
 
     /** Asks the user for one line, showing {@code prompt}; the line comes back without its line break. */
     public synchronized String readLine(String prompt, boolean password) {
-        if (!allowed || request == null) {
+        MessageContext parent = request;
+        if (!allowed || parent == null) {
             throw new InputNotAllowedException();
         }
-        stdin.sendMessage(new Message<>(request, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
-        while (true) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<String> answer = socketThread.submit(() -> ask(parent, prompt, password, cancelled));
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            throw new InputInterruptedException();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Reading input from the front end failed: " + e.getCause(), e.getCause());
+        } finally {
+            cancelled.set(true); // also when ThreadDeath (Java 17's stop) ends the wait
+        }
+    }
+
+    private String ask(MessageContext parent, String prompt, boolean password, AtomicBoolean cancelled) {
+        // a late answer to an interrupted question may be waiting (front ends send input_reply without a parent
+        // header, so it cannot be matched to its question): it is not the answer to this one
+        while ((stdin.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+            stdin.readMessage();
+        }
+        stdin.sendMessage(new Message<>(parent, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
+        while (!cancelled.get()) {
             if ((stdin.getEvents() & ZMQ.Poller.POLLIN) != 0) {
                 Message<?> reply = stdin.readMessage();
                 if (reply != null && reply.getHeader().getType() == MessageType.INPUT_REPLY) {
                     return ((InputReply) reply.getContent()).getValue();
                 }
-                continue; // a stray message: keep waiting for the reply
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InputInterruptedException();
+                continue;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+        return "";
     }
 
     @Override
     public synchronized int read() {
-        if (!fill()) {
-            return -1;
-        }
+        fill();
         return pending[position++] & 0xFF;
     }
 
@@ -72,9 +95,7 @@ public final class FrontendInput extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (!fill()) {
-            return -1;
-        }
+        fill();
         int n = Math.min(length, pending.length - position);
         System.arraycopy(pending, position, into, offset, n);
         position += n;
@@ -86,12 +107,11 @@ public final class FrontendInput extends InputStream {
         return pending.length - position;
     }
 
-    private boolean fill() {
+    private void fill() {
         if (position < pending.length) {
-            return true;
+            return;
         }
         pending = (readLine("", false) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         position = 0;
-        return true;
     }
 }

@@ -38,9 +38,9 @@ public final class DjinnConnection extends JupyterConnection {
         iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
     }
 
-    /** Runs whenever the shell channel has handled every request that was waiting (ends "abort queued cells"). */
-    public void onShellQueueDrained(Runnable callback) {
-        shellChannel.onQueueDrained(callback);
+    /** Handles the shell requests already waiting; call it only from a shell request handler. */
+    public void handleWaitingShellRequests() {
+        shellChannel.handleWaiting();
     }
 
     public JupyterSocket stdinSocket() {

@@ -23,8 +23,8 @@ final class ResponsiveShellChannel extends ShellChannel {
     private final JupyterConnection connection;
     private final String channelName;
     private volatile boolean running;
-    private volatile Runnable onQueueDrained = () -> { };
     private Thread loop;
+    private ZMQ.Poller poller;
 
     ResponsiveShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
         super(context, hmac, isControl, connection);
@@ -34,16 +34,21 @@ final class ResponsiveShellChannel extends ShellChannel {
 
     void bind(KernelConnectionProperties props, int port) {
         super.bind(props.getTransport() + "://" + props.getIp() + ":" + port);
-        ZMQ.Poller poller = ctx.poller(1);
+        poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;
-        loop = new Thread(() -> serve(poller), "djinn-" + channelName);
+        loop = new Thread(this::serve, "djinn-" + channelName);
         loop.start();
     }
 
-    /** Runs whenever the channel has handled everything that was waiting. */
-    void onQueueDrained(Runnable callback) {
-        this.onQueueDrained = callback;
+    /**
+     * Handles the requests already waiting, now, on the calling thread, which must be this channel's own (a
+     * handler's): after a failed cell, the kernel answers the cells queued behind it "aborted", as ipykernel does.
+     */
+    void handleWaiting() {
+        while (running && poller.poll(0) > 0) {
+            handleOne();
+        }
     }
 
     @Override
@@ -51,14 +56,11 @@ final class ResponsiveShellChannel extends ShellChannel {
         throw new UnsupportedOperationException("bind through DjinnConnection, which knows the port");
     }
 
-    private void serve(ZMQ.Poller poller) {
+    private void serve() {
         while (running) {
             try {
                 if (poller.poll(POLL_TIMEOUT_MS) > 0) {
                     handleOne();
-                    if (running && poller.poll(0) == 0) {
-                        onQueueDrained.run();
-                    }
                 }
             } catch (RuntimeException e) {
                 if (!running) {

@@ -1,0 +1,175 @@
+"""Execution as a notebook user sees it: values, live streams, rich display, errors that point at cell lines."""
+import re
+import time
+
+import pytest
+
+from djinn_client import run, start, stdout_of, stderr_of
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    km, kc = start()
+    yield kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def plain(lines):
+    return [ANSI.sub("", line) for line in lines]
+
+
+def test_a_cell_with_several_snippets_runs_them_all_and_shows_the_last_value(kernel):
+    reply, outputs = run(kernel, "int a = 4;\nint b = 5;\nString greet(String n) { return \"hi \" + n; }\ngreet(\"ada\") + (a * b)")
+    assert reply["content"]["status"] == "ok"
+    results = [c for _, kind, c in outputs if kind == "execute_result"]
+    assert results[0]["data"]["text/plain"] == "hi ada20"
+
+
+def test_variables_survive_into_later_cells(kernel):
+    run(kernel, "var kept = new ArrayList<String>(List.of(\"x\"));")
+    reply, outputs = run(kernel, "kept.add(\"y\"); kept")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "[x, y]"
+
+
+def test_statements_and_declarations_have_no_execute_result(kernel):
+    _, outputs = run(kernel, "int quiet = 1;\nSystem.out.print(\"\");")
+    assert [k for _, k, _ in outputs if k == "execute_result"] == []
+
+
+def test_output_streams_while_the_cell_runs(kernel):
+    code = "for (int i = 0; i < 10; i++) { System.out.println(\"tick \" + i); Thread.sleep(200); }"
+    reply, outputs = run(kernel, code)
+    assert reply["content"]["status"] == "ok"
+    ticks = [(t, c["text"]) for t, kind, c in outputs if kind == "stream"]
+    assert "".join(text for _, text in ticks).count("tick") == 10
+    # lines arrive one by one, spread over the ~2 s the cell runs, not in one burst at the end
+    assert len(ticks) >= 8
+    assert ticks[-1][0] - ticks[0][0] > 1.4
+
+
+def test_stdout_and_stderr_are_separate_streams(kernel):
+    _, outputs = run(kernel, "System.out.println(\"to out\"); System.err.println(\"to err\");")
+    assert stdout_of(outputs) == "to out\n"
+    assert stderr_of(outputs) == "to err\n"
+
+
+def test_text_printed_before_a_display_arrives_before_it(kernel):
+    _, outputs = run(kernel, "System.out.print(\"before\"); display(html(\"<p>x</p>\")); System.out.print(\"after\");")
+    kinds = [k for _, k, _ in outputs]
+    assert kinds == ["stream", "display_data", "stream"]
+
+
+def test_a_display_with_an_id_is_updated_in_place(kernel):
+    _, outputs = run(kernel, "display(\"step 1\", \"progress\"); updateDisplay(\"progress\", \"step 2\");")
+    display, update = [(k, c) for _, k, c in outputs]
+    assert display[0] == "display_data" and display[1]["transient"]["display_id"] == "progress"
+    assert update[0] == "update_display_data" and update[1]["transient"]["display_id"] == "progress"
+    assert update[1]["data"]["text/plain"] == "step 2"
+
+
+def test_a_compile_error_names_line_and_column_and_marks_the_spot(kernel):
+    reply, outputs = run(kernel, "int fine = 1;\nint broken = fine + missingName;")
+    content = reply["content"]
+    assert content["status"] == "error"
+    assert content["ename"] == "CompileError"
+    assert "line 2, column 21" in content["evalue"]
+    lines = plain(content["traceback"])
+    assert "   2 | int broken = fine + missingName;" in lines
+    caret_line = lines[lines.index("   2 | int broken = fine + missingName;") + 1]
+    assert caret_line.index("^") == len("   2 | ") + 20
+    assert caret_line.count("^") == len("missingName")
+
+
+def test_a_runtime_exception_shows_type_message_and_cell_frames_only(kernel):
+    run(kernel, "int half(int x) {\n  return 10 / x;\n}")
+    reply, outputs = run(kernel, "int ok = 1;\nhalf(0)")
+    content = reply["content"]
+    assert content["ename"] == "ArithmeticException"
+    assert content["evalue"] == "/ by zero"
+    text = "\n".join(plain(content["traceback"]))
+    assert "java.lang.ArithmeticException: / by zero" in text
+    assert "line 2 in half:  return 10 / x;" in text
+    assert "line 2:  half(0)" in text
+    assert "jdk.jshell" not in text and "dev.djinn.kernel" not in text and "reflect" not in text
+
+
+def test_library_frames_above_user_code_are_kept(kernel):
+    reply, _ = run(kernel, "Integer.parseInt(\"seven\")")
+    text = "\n".join(plain(reply["content"]["traceback"]))
+    assert "NumberFormatException" in text
+    assert "at java.base/java.lang.Integer.parseInt" in text
+
+
+def test_a_failed_cell_keeps_earlier_variables(kernel):
+    run(kernel, "int survivor = 41;")
+    run(kernel, "throw new RuntimeException(\"oops\");")
+    _, outputs = run(kernel, "survivor + 1")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "42"
+
+
+def test_stack_overflow_is_reported_and_the_kernel_keeps_working(kernel):
+    reply, _ = run(kernel, "int down(int n) { return down(n + 1) + 1; }\ndown(0)")
+    assert reply["content"]["ename"] == "StackOverflowError"
+    text = "\n".join(plain(reply["content"]["traceback"]))
+    assert "repeats" in text and len(reply["content"]["traceback"]) < 60
+    _, outputs = run(kernel, "2 + 2")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "4"
+
+
+def test_out_of_memory_is_reported_with_a_hint_and_the_kernel_keeps_working(kernel):
+    reply, _ = run(kernel, "long[] huge = new long[2_000_000_000];")
+    assert reply["content"]["ename"] == "OutOfMemoryError"
+    assert "--jvm-opt=-Xmx" in "\n".join(plain(reply["content"]["traceback"]))
+    _, outputs = run(kernel, "var after = new long[1000]; after.length")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "1000"
+
+
+def test_system_exit_is_an_error_not_a_dead_kernel(kernel):
+    run(kernel, "int beforeExit = 7;")
+    reply, _ = run(kernel, "System.out.println(\"bye\");\nSystem.exit(3);")
+    assert reply["content"]["status"] == "error"
+    assert "System.exit(3) was called in a cell" in reply["content"]["evalue"]
+    reply, _ = run(kernel, "Runtime.getRuntime().halt(1);")
+    assert "Runtime.exit(1)" in reply["content"]["evalue"]
+    _, outputs = run(kernel, "beforeExit")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "7"
+
+
+def test_cells_queued_behind_an_error_are_aborted(kernel):
+    first = kernel.execute("throw new RuntimeException(\"stop here\");")
+    second = kernel.execute("int neverRuns = 1;")
+    replies = {}
+    while len(replies) < 2:
+        msg = kernel.get_shell_msg(timeout=30)
+        replies[msg["parent_header"]["msg_id"]] = msg["content"]["status"]
+    assert replies == {first: "error", second: "aborted"}
+    time.sleep(0.3)
+    reply, _ = run(kernel, "1")
+    assert reply["content"]["status"] == "ok"
+
+
+def test_help_syntax_opens_the_pager(kernel):
+    reply, _ = run(kernel, "String.valueOf?")
+    page = reply["content"]["payload"][0]
+    assert page["source"] == "page"
+    assert "String.valueOf(" in page["data"]["text/plain"]
+
+
+def test_exit_asks_a_console_to_exit(kernel):
+    reply, _ = run(kernel, "exit")
+    assert {"source": "ask_exit", "keepkernel": False} in reply["content"]["payload"]
+
+
+def test_library_logging_never_reaches_cell_output(kernel):
+    _, outputs = run(kernel, "org.slf4j.LoggerFactory.getLogger(\"ai.djl.Test\").warn(\"library noise\");\n"
+                             "java.util.logging.Logger.getLogger(\"x\").warning(\"jul noise\");")
+    assert "noise" not in stdout_of(outputs) + stderr_of(outputs)
+
+
+def test_djl_runs_offline_and_the_basics_are_imported(kernel):
+    _, outputs = run(kernel, "System.getProperty(\"ai.djl.offline\") + \" \" + Shape.class.getSimpleName() + \" \" + Table.class.getSimpleName() + \" \" + version()")
+    text = [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"]
+    assert text.startswith("true Shape Table 0.")

@@ -1,0 +1,105 @@
+"""Interrupts (message and SIGINT) of busy loops, sleeps and blocking reads; stdin; restart; shutdown."""
+import signal
+import time
+
+import pytest
+
+from djinn_client import collect_outputs, run, start, wait_reply
+
+RUNAWAY_CELLS = {
+    "busy loop": "long spins = 0; while (true) { spins++; }",
+    "sleep": "Thread.sleep(600_000);",
+    "blocking read": "String answer = readLine(\"never answered: \");",
+    "System.in read": "int b = System.in.read();",
+}
+
+
+@pytest.fixture(scope="module", params=["message", "signal"])
+def kernel(request):
+    km, kc = start("djinn" if request.param == "message" else "djinn-signal")
+    yield km, kc, request.param
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def interrupt(km, mode):
+    if mode == "message":
+        km.interrupt_kernel()  # sends interrupt_request on the control channel
+    else:
+        km.signal_kernel(signal.SIGINT)
+
+
+@pytest.mark.parametrize("case", list(RUNAWAY_CELLS))
+def test_an_interrupt_stops_the_cell_and_keeps_variables(kernel, case):
+    km, kc, mode = kernel
+    run(kc, "int keptAcrossInterrupt = 99;")
+    msg_id = kc.execute(RUNAWAY_CELLS[case], allow_stdin=True)
+    time.sleep(1.0)
+    if case in ("blocking read", "System.in read"):
+        request = kc.get_stdin_msg(timeout=10)
+        assert request["msg_type"] == "input_request"
+    started = time.time()
+    interrupt(km, mode)
+    reply = wait_reply(kc, msg_id, timeout=20)
+    collect_outputs(kc, msg_id)
+    assert time.time() - started < 10
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "Interrupted"
+    assert km.is_alive()
+    _, outputs = run(kc, "keptAcrossInterrupt + 1")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "100"
+
+
+def test_stdin_reads_go_through_input_request(kernel):
+    km, kc, _ = kernel
+    msg_id = kc.execute("String name = readLine(\"Name: \");\nString secret = readPassword(\"Secret: \");\n"
+                        "var in = new java.util.Scanner(System.in); int n = in.nextInt();\nname + \"/\" + secret + \"/\" + (n * 2)",
+                        allow_stdin=True)
+    prompts = []
+    for answer in ["Ada", "s3cret", "21"]:
+        request = kc.get_stdin_msg(timeout=20)
+        prompts.append((request["content"]["prompt"], request["content"]["password"]))
+        kc.input(answer)
+    reply = wait_reply(kc, msg_id)
+    outputs = collect_outputs(kc, msg_id)
+    assert reply["content"]["status"] == "ok"
+    assert prompts == [("Name: ", False), ("Secret: ", True), ("", False)]
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "Ada/s3cret/42"
+
+
+def test_reading_input_without_stdin_is_a_clear_error(kernel):
+    _, kc, _ = kernel
+    reply, _ = run(kc, "readLine(\"? \")", allow_stdin=False)
+    assert reply["content"]["ename"] == "InputNotAllowedException"
+    assert "allow_stdin=false" in reply["content"]["evalue"]
+    reply, _ = run(kc, "new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine()", allow_stdin=False)
+    assert reply["content"]["ename"] == "InputNotAllowedException"
+
+
+def test_restart_gives_a_fresh_kernel():
+    km, kc = start()
+    try:
+        run(kc, "int beforeRestart = 1;")
+        old_pid = km.provisioner.process.pid
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=60)
+        assert km.provisioner.process.pid != old_pid
+        reply, _ = run(kc, "beforeRestart")
+        assert reply["content"]["ename"] == "CompileError"
+        _, outputs = run(kc, "1 + 1")
+        assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "2"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_shutdown_request_ends_the_process():
+    km, kc = start()
+    process = km.provisioner.process
+    kc.shutdown()  # jupyter_client sends it on the control channel
+    reply = kc.get_control_msg(timeout=20)
+    assert reply["msg_type"] == "shutdown_reply"
+    assert reply["content"] == {"status": "ok", "restart": False}
+    assert process.wait(timeout=20) == 0
+    kc.stop_channels()
+    km.cleanup_resources()
