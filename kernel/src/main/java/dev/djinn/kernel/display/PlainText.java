@@ -21,7 +21,12 @@ public final class PlainText {
     private static void appendArray(StringBuilder text, Object array) {
         int length = Array.getLength(array);
         String type = array.getClass().getComponentType().getSimpleName();
-        text.append(type).append('[').append(length).append("] { ");
+        text.append(type).append('[').append(length).append("] {");
+        if (length == 0) {
+            text.append(" }");
+            return;
+        }
+        text.append(' ');
         for (int i = 0; i < Math.min(length, MAX_ELEMENTS); i++) {
             Object element = Array.get(array, i);
             if (i > 0) {

@@ -21,6 +21,7 @@ final class ResponsiveShellChannel extends ShellChannel {
     private static final long POLL_TIMEOUT_MS = 200;
 
     private final JupyterConnection connection;
+    private final MessageReader reader;
     private final String channelName;
     private volatile boolean running;
     private Thread loop;
@@ -29,6 +30,7 @@ final class ResponsiveShellChannel extends ShellChannel {
     ResponsiveShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
         super(context, hmac, isControl, connection);
         this.connection = connection;
+        this.reader = new MessageReader(hmac);
         this.channelName = isControl ? "control" : "shell";
     }
 
@@ -94,6 +96,11 @@ final class ResponsiveShellChannel extends ShellChannel {
             running = false;
             connection.close();
         }
+    }
+
+    @Override
+    public synchronized Message<?> readMessage() {
+        return closed ? null : reader.read(this);
     }
 
     @Override

@@ -1,0 +1,124 @@
+package dev.djinn.kernel.eval;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CellEvaluatorTest {
+    private static CellEvaluator evaluator;
+    private static final ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void startJShell() {
+        evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(),
+                System.out, new PrintStream(warnings, true));
+    }
+
+    @AfterAll
+    static void closeJShell() {
+        evaluator.close();
+    }
+
+    @Test
+    void theLastExpressionIsTheRealObjectNotItsString() {
+        CellResult result = evaluator.eval("var sb = new StringBuilder(\"abc\");\nsb", 1);
+        assertTrue(result.hasValue());
+        assertTrue(result.value() instanceof StringBuilder);
+        CellResult again = evaluator.eval("sb", 2);
+        assertSame(result.value(), again.value(), "the same object lives on between cells");
+    }
+
+    @Test
+    void everySnippetOfACellRunsInOrder() {
+        CellResult result = evaluator.eval("int a = 2;\nint b = a * 3;\nString twice(String s) { return s + s; }\ntwice(\"x\") + b", 3);
+        assertEquals("xx6", result.value());
+        assertEquals("\"xx6\"", result.text());
+    }
+
+    @Test
+    void declarationsAndVoidCallsHaveNoValue() {
+        assertFalse(evaluator.eval("int declared = 1;", 4).hasValue());
+        assertFalse(evaluator.eval("System.out.print(\"\")", 5).hasValue());
+    }
+
+    @Test
+    void aMissingSemicolonOnTheLastLineIsFine() {
+        assertFalse(evaluator.eval("int noSemicolon = 5", 6).hasValue());
+        assertEquals(5, evaluator.eval("noSemicolon", 7).value());
+    }
+
+    @Test
+    void compileErrorsPointAtTheCellLineAndColumn() {
+        CellCompileException error = assertThrows(CellCompileException.class,
+                () -> evaluator.eval("int ok = 1;\n\n  String s = ok + undefinedThing;", 8));
+        CompileDiagnostic diagnostic = error.diagnostics().get(0);
+        assertEquals(3, diagnostic.line());
+        assertEquals(19, diagnostic.column());
+        assertEquals("undefinedThing".length(), diagnostic.length());
+        assertEquals("  String s = ok + undefinedThing;", diagnostic.sourceLine());
+        assertTrue(diagnostic.message().startsWith("cannot find symbol"));
+    }
+
+    @Test
+    void runtimeExceptionsKnowWhichCellLineThrew() {
+        CellRuntimeException error = assertThrows(CellRuntimeException.class,
+                () -> evaluator.eval("int fine = 0;\nint boom = 10 / fine;", 9));
+        assertEquals("java.lang.ArithmeticException", error.thrown().getExceptionClassName());
+        StackTraceElement top = error.thrown().getStackTrace()[0];
+        SnippetOrigins.Origin origin = error.origins().ofFrameFile(top.getFileName()).orElseThrow();
+        assertEquals(9, origin.cell());
+        assertEquals(2, origin.cellLine(top.getLineNumber()));
+    }
+
+    @Test
+    void systemExitInACellThrowsInsteadOfEndingTheJvm() {
+        CellRuntimeException error = assertThrows(CellRuntimeException.class, () -> evaluator.eval("System.exit(4);", 10));
+        assertEquals(CellExitException.class.getName(), error.thrown().getExceptionClassName());
+        assertTrue(error.getMessage().contains("System.exit(4)"));
+    }
+
+    @Test
+    void anInterruptStopsABusyLoopAndKeepsEarlierVariables() throws Exception {
+        evaluator.eval("int keep = 11;", 11);
+        CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                evaluator.eval("while (true) { keep = keep + 0; }", 12);
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(500);
+        evaluator.interrupt();
+        assertTrue(running.get(20, TimeUnit.SECONDS) instanceof CellInterruptedException);
+        assertEquals(11, evaluator.eval("keep", 13).value());
+    }
+
+    @Test
+    void aDeclarationWaitingForAMissingNameIsANoteNotAnError() {
+        warnings.reset();
+        evaluator.eval("int usesLater() { return notYetDefined(); }", 14);
+        assertTrue(warnings.toString().contains("cannot be used until"), warnings.toString());
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> evaluator.eval("usesLater()", 15));
+        assertTrue(error.getMessage().contains("notYetDefined()"), error.getMessage());
+        evaluator.eval("int notYetDefined() { return 3; }", 16);
+        assertEquals(3, evaluator.eval("usesLater()", 17).value());
+    }
+
+    @Test
+    void cellsSeeTheKernelsClassPath() {
+        assertEquals("dev.djinn.Djinn", evaluator.eval("dev.djinn.Djinn.class.getName()", 18).value());
+    }
+}
