@@ -173,3 +173,25 @@ def test_djl_runs_offline_and_the_basics_are_imported(kernel):
     _, outputs = run(kernel, "System.getProperty(\"ai.djl.offline\") + \" \" + Shape.class.getSimpleName() + \" \" + Table.class.getSimpleName() + \" \" + version()")
     text = [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"]
     assert text.startswith("true Shape Table 0.")
+
+
+def test_inspection_shows_javadoc_from_the_jdk_sources(kernel):
+    msg_id = kernel.inspect("Math.max(1, 2)", 6)
+    reply = kernel.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    text = reply["content"]["data"]["text/plain"]
+    assert "int Math.max(int a, int b)" in text
+    assert "Returns the greater of two" in text  # the javadoc, read from the JDK's src.zip
+
+
+def test_completion_reports_the_replaced_range(kernel):
+    run(kernel, "String longVariableName = \"v\";")
+    code = "int k = 1;\nlongVariableName.subs"
+    msg_id = kernel.complete(code, len(code))
+    reply = kernel.get_shell_msg(timeout=30)
+    content = reply["content"]
+    assert "substring(" in content["matches"]
+    assert content["cursor_start"] == code.index("subs")
+    assert content["cursor_end"] == len(code)
+    msg_id = kernel.complete("longVariableN", 13)
+    assert kernel.get_shell_msg(timeout=30)["content"]["matches"] == ["longVariableName"]

@@ -55,6 +55,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DjinnKernel extends BaseKernel {
     private static final Logger LOG = LoggerFactory.getLogger(DjinnKernel.class);
+    private static final long IDLE_AFTER_NANOS = 500_000_000L;
 
     private final CompletableFuture<CellEvaluator> evaluator;
     private final CellRunner cells;
@@ -69,6 +70,8 @@ public final class DjinnKernel extends BaseKernel {
     private final KernelErrorFormatter errors = new KernelErrorFormatter();
     private volatile boolean abortingQueuedCells;
     private Runnable handleWaiting = () -> { };
+    private volatile long lastRequestNanos = System.nanoTime();
+    private volatile boolean handlingRequest;
 
     /**
      * @param evaluator the JShell evaluator, built in the background so the kernel answers kernel_info at once
@@ -112,6 +115,11 @@ public final class DjinnKernel extends BaseKernel {
         });
     }
 
+    /** True when no request has been handled for a while: background work may use the CPU then. */
+    public boolean isIdle() {
+        return !handlingRequest && System.nanoTime() - lastRequestNanos > IDLE_AFTER_NANOS;
+    }
+
     /** How to handle the shell requests waiting behind a failed cell (on the shell thread, inside its handler). */
     public void handleWaitingRequestsWith(Runnable handleWaiting) {
         this.handleWaiting = handleWaiting;
@@ -119,6 +127,16 @@ public final class DjinnKernel extends BaseKernel {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        handlingRequest = true;
+        try {
+            execute(env, message);
+        } finally {
+            lastRequestNanos = System.nanoTime();
+            handlingRequest = false;
+        }
+    }
+
+    private void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         int count = silent ? executionCount.get() : executionCount.getAndIncrement();

@@ -52,12 +52,12 @@ public final class Main {
 
         CompletableFuture<CellEvaluator> evaluator = CompletableFuture.supplyAsync(
                 () -> Startup.evaluator(input, cellOut, cellErr));
-        CompilerWarmUp.startInBackground(Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS));
         DjinnKernel kernel = new DjinnKernel(evaluator, new SessionHistory(SessionHistory.defaultFile()),
                 frontend, input, flusher);
         kernel.becomeHandlerForConnection(connection);
         kernel.handleWaitingRequestsWith(connection::handleWaitingShellRequests);
         SignalInterrupts.install(kernel::interrupt);
+        CompilerWarmUp.startInBackground(Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS), kernel::isIdle);
         connection.connect();
         connection.waitUntilClose();
         flusher.flushNow();

@@ -2,7 +2,7 @@ package dev.djinn.kernel.display;
 
 import java.lang.reflect.Array;
 
-/** The text/plain form of a value: its toString, except arrays, which print their contents as JShell does. */
+/** The text/plain form of a value: its toString, except arrays (their contents, as JShell prints them) and images. */
 public final class PlainText {
     private static final int MAX_ELEMENTS = 100;
 
@@ -10,6 +10,10 @@ public final class PlainText {
     }
 
     public static String of(Object value) {
+        if (value instanceof java.awt.image.RenderedImage) {
+            java.awt.image.RenderedImage image = (java.awt.image.RenderedImage) value;
+            return "[image " + image.getWidth() + "×" + image.getHeight() + "]";
+        }
         if (value == null || !value.getClass().isArray()) {
             return String.valueOf(value);
         }

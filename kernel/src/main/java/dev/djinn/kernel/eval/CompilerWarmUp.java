@@ -3,6 +3,8 @@ package dev.djinn.kernel.eval;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Warms up javac inside JShell on a second, private JShell in a background thread, so the user's first cells run
  * at full speed: javac needs a few dozen compilations before the JIT has made it fast (1+1 takes 20 ms cold and
@@ -15,23 +17,34 @@ public final class CompilerWarmUp {
         "java.util.List.of(1, 2).size()", "System.out.print(\"\");"
     };
 
+    private static final long IDLE_POLL_MS = 50;
+
     private CompilerWarmUp() {
     }
 
-    public static void startInBackground(int rounds) {
-        Thread thread = new Thread(() -> run(rounds), "djinn-compiler-warm-up");
+    /**
+     * @param rounds snippets to compile in all
+     * @param idle   true while the kernel has nothing to do: warming up only then keeps it off the user's cores
+     */
+    public static void startInBackground(int rounds, BooleanSupplier idle) {
+        Thread thread = new Thread(() -> run(rounds, idle), "djinn-compiler-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    static void run(int rounds) {
+    static void run(int rounds, BooleanSupplier idle) {
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             for (int i = 0; i < rounds; i++) {
+                while (!idle.getAsBoolean()) {
+                    Thread.sleep(IDLE_POLL_MS);
+                }
                 for (SnippetEvent event : shell.eval(SAMPLES[i % SAMPLES.length])) {
                     shell.drop(event.snippet()); // keeps every round as cheap as the first
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // warming up is an optimisation: a failure changes nothing the user sees
         }
