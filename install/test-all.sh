@@ -7,22 +7,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$ROOT"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
-PACKAGES=(openjdk-17-jdk-headless openjdk-17-source maven jupyter-client python3-jupyter-kernel-test python3-nbclient
-          jupyter-nbconvert jupyter-console python3-ipykernel python3-pytest dataset-fashion-mnist)
-missing=()
-for package in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    echo "test-all: installing ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-  else
-    echo "test-all: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
-fi
+bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless openjdk-17-source maven jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel python3-pytest dataset-fashion-mnist
 
 echo "== JUnit (mvn verify) =="
 mvn -B -ntp verify

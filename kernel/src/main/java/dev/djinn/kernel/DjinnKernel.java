@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The Djinn kernel: jjava's BaseKernel with one in-process JShell behind it. It answers every shell and control
@@ -193,50 +194,37 @@ public final class DjinnKernel extends BaseKernel {
     protected void handleCompleteRequest(ShellReplyEnvironment env, Message<CompleteRequest> message) {
         CompleteRequest request = message.getContent();
         env.setBusyDeferIdle();
-        Completion completion;
-        try {
-            completion = completer.complete(request.getCode(), request.getCursorPos());
-        } catch (RuntimeException e) {
-            LOG.warn("Completion failed: {}", e.toString());
-            completion = new Completion(List.of(), request.getCursorPos(), request.getCursorPos());
-        }
-        JsonArray types = new JsonArray();
-        for (String match : completion.matches()) {
-            com.google.gson.JsonObject type = new com.google.gson.JsonObject();
-            type.addProperty("start", completion.start());
-            type.addProperty("end", completion.end());
-            type.addProperty("text", match);
-            type.addProperty("type", match.endsWith("(") ? "function" : Character.isUpperCase(match.charAt(0)) ? "class" : "instance");
-            types.add(type);
-        }
-        Replies.send(env, MessageType.COMPLETE_REPLY, Replies.complete(completion.matches(), completion.start(), completion.end(), types));
+        Completion completion = orElse("Completion", () -> completer.complete(request.getCode(), request.getCursorPos()),
+                new Completion(List.of(), request.getCursorPos(), request.getCursorPos()));
+        Replies.send(env, MessageType.COMPLETE_REPLY, Replies.complete(completion));
     }
 
     @Override
     protected void handleInspectRequest(ShellReplyEnvironment env, Message<InspectRequest> message) {
         InspectRequest request = message.getContent();
         env.setBusyDeferIdle();
-        Documentation documentation;
-        try {
-            documentation = inspector.inspect(request.getCode(), request.getCursorPos());
-        } catch (RuntimeException e) {
-            LOG.warn("Inspection failed: {}", e.toString());
-            documentation = new Documentation("", List.of());
-        }
+        Documentation documentation = orElse("Inspection", () -> inspector.inspect(request.getCode(), request.getCursorPos()),
+                new Documentation("", List.of()));
         Map<String, String> bundle = documentation.isEmpty() ? Map.of()
                 : Map.of("text/plain", documentation.text(), "text/markdown", documentation.markdown());
         Replies.send(env, MessageType.INSPECT_REPLY, Replies.inspect(!documentation.isEmpty(), bundle));
     }
 
+    /** Editor help must never fail a request: a failure is logged and the front end gets an empty answer. */
+    private static <T> T orElse(String what, Supplier<T> answer, T empty) {
+        try {
+            return answer.get();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.toString());
+            return empty;
+        }
+    }
+
     @Override
     protected void handleIsCodeCompeteRequest(ShellReplyEnvironment env, Message<IsCompleteRequest> message) {
         env.setBusyDeferIdle();
-        CompletenessChecker.Verdict verdict;
-        try {
-            verdict = completeness.check(message.getContent().getCode());
-        } catch (RuntimeException e) {
-            verdict = new CompletenessChecker.Verdict("unknown", null);
-        }
+        CompletenessChecker.Verdict verdict = orElse("is_complete", () -> completeness.check(message.getContent().getCode()),
+                new CompletenessChecker.Verdict("unknown", null));
         Replies.send(env, MessageType.IS_COMPLETE_REPLY, Replies.isComplete(verdict.status(), verdict.indent()));
     }
 
@@ -266,22 +254,7 @@ public final class DjinnKernel extends BaseKernel {
             default:
                 entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
         }
-        JsonArray tuples = new JsonArray();
-        for (HistoryEntry entry : entries) {
-            JsonArray tuple = new JsonArray();
-            tuple.add(entry.getSession());
-            tuple.add(entry.getCellNumber());
-            if (entry.hasOutput()) {
-                JsonArray pair = new JsonArray();
-                pair.add(entry.getInput());
-                pair.add(entry.getOutput());
-                tuple.add(pair);
-            } else {
-                tuple.add(entry.getInput());
-            }
-            tuples.add(tuple);
-        }
-        Replies.send(env, MessageType.HISTORY_REPLY, Replies.history(tuples));
+        Replies.send(env, MessageType.HISTORY_REPLY, Replies.history(entries));
     }
 
     @Override

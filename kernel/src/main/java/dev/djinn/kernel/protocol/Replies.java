@@ -2,7 +2,9 @@ package dev.djinn.kernel.protocol;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.djinn.kernel.assist.Completion;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 
@@ -78,11 +80,21 @@ public final class Replies {
         return content;
     }
 
-    public static JsonObject complete(List<String> matches, int cursorStart, int cursorEnd, JsonArray types) {
+    /** Matches and the range they replace, with the experimental per-match types JupyterLab shows as icons. */
+    public static JsonObject complete(Completion completion) {
+        JsonArray types = new JsonArray();
+        for (String match : completion.matches()) {
+            JsonObject type = new JsonObject();
+            type.addProperty("start", completion.start());
+            type.addProperty("end", completion.end());
+            type.addProperty("text", match);
+            type.addProperty("type", match.endsWith("(") ? "function" : Character.isUpperCase(match.charAt(0)) ? "class" : "instance");
+            types.add(type);
+        }
         JsonObject content = ok();
-        content.add("matches", strings(matches));
-        content.addProperty("cursor_start", cursorStart);
-        content.addProperty("cursor_end", cursorEnd);
+        content.add("matches", strings(completion.matches()));
+        content.addProperty("cursor_start", completion.start());
+        content.addProperty("cursor_end", completion.end());
         JsonObject metadata = new JsonObject();
         metadata.add("_jupyter_types_experimental", types);
         content.add("metadata", metadata);
@@ -110,9 +122,25 @@ public final class Replies {
         return content;
     }
 
-    public static JsonObject history(JsonArray entries) {
+    /** History as the protocol's tuples: (session, line, input) or (session, line, (input, output)). */
+    public static JsonObject history(List<HistoryEntry> entries) {
+        JsonArray tuples = new JsonArray();
+        for (HistoryEntry entry : entries) {
+            JsonArray tuple = new JsonArray();
+            tuple.add(entry.getSession());
+            tuple.add(entry.getCellNumber());
+            if (entry.hasOutput()) {
+                JsonArray pair = new JsonArray();
+                pair.add(entry.getInput());
+                pair.add(entry.getOutput());
+                tuple.add(pair);
+            } else {
+                tuple.add(entry.getInput());
+            }
+            tuples.add(tuple);
+        }
         JsonObject content = ok();
-        content.add("history", entries);
+        content.add("history", tuples);
         return content;
     }
 
