@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.List;
+import java.nio.file.Path;
+
+import dev.djinn.dsl.data.DataSetFinder;
+import dev.djinn.dsl.data.ImageDataSet;
 
 /**
  * The whole Djinn vocabulary behind one static import: {@code import static dev.djinn.Djinn.*;}.
@@ -16,6 +21,41 @@ public final class Djinn {
     private static final Properties BUILD = buildProperties();
 
     private Djinn() {
+    }
+
+    /** The ten Fashion-MNIST classes, by label. */
+    public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
+            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    /** The ten MNIST classes: the digits. */
+    public static final List<String> MNIST_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
+    /**
+     * Fashion-MNIST (60 000 train and 10 000 test images of clothing, 28×28) from {@code $DJINN_DATA/fashion-mnist},
+     * {@code ~/.djinn/data/fashion-mnist} or Debian's {@code /usr/share/datasets/fashion-mnist}.
+     *
+     * <pre>{@code
+     * var data = fashionMnist();
+     * data.train().size();   // 60000
+     * }</pre>
+     */
+    public static ImageDataSet fashionMnist() {
+        return fashionMnist(null);
+    }
+
+    /** Fashion-MNIST from {@code folder} (the four IDX files, plain or gzipped). */
+    public static ImageDataSet fashionMnist(Path folder) {
+        return ImageDataSet.load("fashion-mnist", folder, FASHION_MNIST_CLASSES, DataSetFinder.standard());
+    }
+
+    /** MNIST digits from {@code $DJINN_DATA/mnist}, {@code ~/.djinn/data/mnist} or {@code /usr/share/datasets/mnist}. */
+    public static ImageDataSet mnist() {
+        return mnist(null);
+    }
+
+    /** MNIST digits from {@code folder} (the four IDX files, plain or gzipped). */
+    public static ImageDataSet mnist(Path folder) {
+        return ImageDataSet.load("mnist", folder, MNIST_CLASSES, DataSetFinder.standard());
     }
 
     /** This Djinn's version. */

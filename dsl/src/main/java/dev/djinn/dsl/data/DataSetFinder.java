@@ -1,0 +1,74 @@
+package dev.djinn.dsl.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Finds a data set's folder, in order: an explicit path, {@code $DJINN_DATA/<name>}, {@code ~/.djinn/data/<name>},
+ * {@code /usr/share/datasets/<name>} (where Debian's {@code dataset-fashion-mnist} installs).
+ */
+public final class DataSetFinder {
+    static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
+
+    private final Map<String, String> environment;
+    private final Path home;
+    private final Path systemDatasets;
+
+    public DataSetFinder(Map<String, String> environment, Path home, Path systemDatasets) {
+        this.environment = environment;
+        this.home = home;
+        this.systemDatasets = systemDatasets;
+    }
+
+    /** The finder for this process: its environment, the user's home, and Debian's data set folder. */
+    public static DataSetFinder standard() {
+        return new DataSetFinder(System.getenv(), Path.of(System.getProperty("user.home")), DEBIAN_DATASETS);
+    }
+
+    /** The folders searched for {@code name}, first match wins; {@code explicit} may be null. */
+    public List<Path> candidates(String name, Path explicit) {
+        List<Path> candidates = new ArrayList<>();
+        if (explicit != null) {
+            candidates.add(explicit);
+        }
+        String dataHome = environment.get("DJINN_DATA");
+        if (dataHome != null && !dataHome.isBlank()) {
+            candidates.add(Path.of(dataHome).resolve(name));
+        }
+        candidates.add(home.resolve(".djinn").resolve("data").resolve(name));
+        candidates.add(systemDatasets.resolve(name));
+        return candidates;
+    }
+
+    /** The first candidate folder that holds every one of {@code files} (each plain or gzipped). */
+    public Path find(String name, Path explicit, List<String> files) {
+        List<Path> searched = candidates(name, explicit);
+        for (Path folder : searched) {
+            if (files.stream().allMatch(file -> locate(folder, file).isPresent())) {
+                return folder;
+            }
+        }
+        String where = searched.stream().map(path -> "  " + path).collect(Collectors.joining("\n"));
+        throw new DataSetNotFoundException("The " + name + " data set was not found. Djinn looked for "
+                + String.join(", ", files) + " (each may end in .gz) in:\n" + where + "\n"
+                + "Put the files in one of these folders (or pass the folder: " + name.replace("-m", "M").replace("-", "")
+                + "(Path.of(\"...\"))), set DJINN_DATA to a folder holding " + name + "/, "
+                + (name.equals("fashion-mnist") ? "or install Debian's package: sudo apt-get install dataset-fashion-mnist."
+                : "or run install/quickstart.sh, which places the data sets."));
+    }
+
+    /** The file itself, or its {@code .gz} twin, if either exists in {@code folder}. */
+    public static Optional<Path> locate(Path folder, String file) {
+        for (Path candidate : List.of(folder.resolve(file), folder.resolve(file + ".gz"))) {
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.djinn.dsl.data;
+
+import java.util.Arrays;
+
+/**
+ * One split of an image classification data set: {@code size()} grey-scale images of {@code rows × cols} unsigned
+ * bytes, one after the other, and their integer labels. Kept as bytes (a quarter of the memory of floats); the
+ * training loop turns them into one float tensor scaled to [0, 1].
+ */
+public final class ImageSplit {
+    private final byte[] pixels;
+    private final int[] labels;
+    private final int rows;
+    private final int cols;
+
+    public ImageSplit(byte[] pixels, int[] labels, int rows, int cols) {
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException("Found " + pixels.length + " pixels for " + labels.length + " images of "
+                    + rows + "×" + cols + "; expected " + (long) labels.length * rows * cols + ".");
+        }
+        this.pixels = pixels;
+        this.labels = labels;
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** Reads a split from an IDX image file and its IDX label file, checking that they belong together. */
+    public static ImageSplit read(java.nio.file.Path images, java.nio.file.Path labels) {
+        IdxArray imageArray = IdxReader.read(images);
+        IdxArray labelArray = IdxReader.read(labels);
+        if (imageArray.dimensions().length != 3) {
+            throw new IdxFormatException(images + " holds " + imageArray.dimensions().length
+                    + "-dimensional data; image files hold 3 dimensions (count, rows, columns).");
+        }
+        if (labelArray.dimensions().length != 1) {
+            throw new IdxFormatException(labels + " holds " + labelArray.dimensions().length
+                    + "-dimensional data; label files hold 1 dimension.");
+        }
+        if (imageArray.count() != labelArray.count()) {
+            throw new IdxFormatException(images + " holds " + imageArray.count() + " images but " + labels + " holds "
+                    + labelArray.count() + " labels: the two files do not belong together.");
+        }
+        int[] labelValues = new int[labelArray.count()];
+        for (int i = 0; i < labelValues.length; i++) {
+            labelValues[i] = labelArray.data()[i] & 0xFF;
+        }
+        return new ImageSplit(imageArray.data(), labelValues, imageArray.dimensions()[1], imageArray.dimensions()[2]);
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** The label of image {@code index}. */
+    public int label(int index) {
+        return labels[index];
+    }
+
+    /** The pixel at ({@code row}, {@code col}) of image {@code index}, 0 to 255. */
+    public int pixel(int index, int row, int col) {
+        return pixels[(index * rows + row) * cols + col] & 0xFF;
+    }
+
+    /** The first {@code n} images (all of them if there are fewer), to keep a run short. */
+    public ImageSplit limit(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("limit(" + n + "): the number of images must be zero or more.");
+        }
+        int kept = Math.min(n, size());
+        return new ImageSplit(Arrays.copyOf(pixels, kept * rows * cols), Arrays.copyOf(labels, kept), rows, cols);
+    }
+
+    /** How many images carry each label, indexed by label. */
+    public int[] labelCounts() {
+        int[] counts = new int[Arrays.stream(labels).max().orElse(-1) + 1];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** The raw pixels, image after image, row after row (shared, not copied). */
+    public byte[] pixels() {
+        return pixels;
+    }
+
+    /** The labels (shared, not copied). */
+    public int[] labels() {
+        return labels;
+    }
+
+    @Override
+    public String toString() {
+        return size() + " images " + rows + "×" + cols;
+    }
+}
