@@ -7,7 +7,11 @@ import java.util.Properties;
 import java.util.List;
 import java.nio.file.Path;
 
+import dev.djinn.dsl.data.ArrayData;
 import dev.djinn.dsl.data.DataSetFinder;
+import dev.djinn.dsl.model.Model;
+import dev.djinn.dsl.train.ProgressListener;
+import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.data.ImageDataSet;
 
 /**
@@ -56,6 +60,36 @@ public final class Djinn {
     /** MNIST digits from {@code folder} (the four IDX files, plain or gzipped). */
     public static ImageDataSet mnist(Path folder) {
         return ImageDataSet.load("mnist", folder, MNIST_CLASSES, DataSetFinder.standard());
+    }
+
+    /** An empty sequential model: add layers with {@code .dense(128).relu()…}. */
+    public static Model model() {
+        return new Model();
+    }
+
+    /** Labelled examples from Java arrays: one row of {@code x} per label in {@code y}. */
+    public static ArrayData data(float[][] x, int[] y) {
+        return new ArrayData(x, y);
+    }
+
+    /** Train for {@code n} epochs (default 1). */
+    public static TrainOption epochs(int n) {
+        return TrainOption.epochs(n);
+    }
+
+    /** Examples per training step (default 32). */
+    public static TrainOption batchSize(int n) {
+        return TrainOption.batchSize(n);
+    }
+
+    /** Seeds shuffling and initial weights: the same seed gives the same History on CPU. */
+    public static TrainOption seed(long seed) {
+        return TrainOption.seed(seed);
+    }
+
+    /** Where training progress goes: {@code progress(ProgressListener.NONE)} for none. */
+    public static TrainOption progress(ProgressListener listener) {
+        return TrainOption.progress(listener);
     }
 
     /** This Djinn's version. */

@@ -18,8 +18,8 @@ public final class ImageDataSet {
 
     public ImageDataSet(String name, ImageSplit train, ImageSplit test, List<String> classNames) {
         this.name = name;
-        this.train = train;
-        this.test = test;
+        this.train = train.withClassNames(classNames);
+        this.test = test.withClassNames(classNames);
         this.classNames = List.copyOf(classNames);
     }
 

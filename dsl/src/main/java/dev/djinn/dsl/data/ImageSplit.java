@@ -1,19 +1,32 @@
 package dev.djinn.dsl.data;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One split of an image classification data set: {@code size()} grey-scale images of {@code rows × cols} unsigned
  * bytes, one after the other, and their integer labels. Kept as bytes (a quarter of the memory of floats); the
  * training loop turns them into one float tensor scaled to [0, 1].
  */
-public final class ImageSplit {
+public final class ImageSplit implements LabeledData {
     private final byte[] pixels;
     private final int[] labels;
     private final int rows;
     private final int cols;
 
+    private final List<String> classNames;
+
     public ImageSplit(byte[] pixels, int[] labels, int rows, int cols) {
+        this(pixels, labels, rows, cols, List.of());
+    }
+
+    public ImageSplit(byte[] pixels, int[] labels, int rows, int cols, List<String> classNames) {
         if ((long) labels.length * rows * cols != pixels.length) {
             throw new IllegalArgumentException("Found " + pixels.length + " pixels for " + labels.length + " images of "
                     + rows + "×" + cols + "; expected " + (long) labels.length * rows * cols + ".");
@@ -22,6 +35,43 @@ public final class ImageSplit {
         this.labels = labels;
         this.rows = rows;
         this.cols = cols;
+        this.classNames = List.copyOf(classNames);
+    }
+
+    /** The same images and labels, with class names. */
+    public ImageSplit withClassNames(List<String> names) {
+        return new ImageSplit(pixels, labels, rows, cols, names);
+    }
+
+    @Override
+    public Shape exampleShape() {
+        return new Shape(rows, cols);
+    }
+
+    /** Pixels scaled to [0, 1], shape (size, rows, cols). */
+    @Override
+    public NDArray features(NDManager manager) {
+        NDArray bytes = manager.create(ByteBuffer.wrap(pixels), new Shape(size(), rows, cols), DataType.UINT8);
+        NDArray scaled = bytes.toType(DataType.FLOAT32, false).divi(255f);
+        bytes.close();
+        return scaled;
+    }
+
+    @Override
+    public NDArray labels(NDManager manager) {
+        long[] values = new long[labels.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = labels[i];
+        }
+        return manager.create(values);
+    }
+
+    @Override
+    public List<String> classNames() {
+        if (!classNames.isEmpty()) {
+            return classNames;
+        }
+        return java.util.stream.IntStream.range(0, labelCounts().length).mapToObj(String::valueOf).collect(java.util.stream.Collectors.toList());
     }
 
     /** Reads a split from an IDX image file and its IDX label file, checking that they belong together. */
@@ -75,7 +125,7 @@ public final class ImageSplit {
             throw new IllegalArgumentException("limit(" + n + "): the number of images must be zero or more.");
         }
         int kept = Math.min(n, size());
-        return new ImageSplit(Arrays.copyOf(pixels, kept * rows * cols), Arrays.copyOf(labels, kept), rows, cols);
+        return new ImageSplit(Arrays.copyOf(pixels, kept * rows * cols), Arrays.copyOf(labels, kept), rows, cols, classNames);
     }
 
     /** How many images carry each label, indexed by label. */

@@ -1,0 +1,138 @@
+package dev.djinn.dsl.model;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import dev.djinn.dsl.data.ImageDataSet;
+import dev.djinn.dsl.data.LabeledData;
+import dev.djinn.dsl.evaluate.Evaluation;
+import dev.djinn.dsl.train.History;
+import dev.djinn.dsl.train.Scoring;
+import dev.djinn.dsl.train.TrainOption;
+import dev.djinn.dsl.train.TrainingLoop;
+import dev.djinn.dsl.train.TrainingOptions;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A sequential network, built one layer per call and trained on data whose shape it takes on first use.
+ *
+ * <pre>{@code
+ * var net = model().dense(128).relu().dropout(0.2).dense(10);
+ * History h = net.train(fashionMnist(), epochs(2));
+ * }</pre>
+ */
+public final class Model implements AutoCloseable {
+    private final List<Layer> layers = new ArrayList<>();
+    private Network network;
+
+    /** A fully connected layer with {@code units} outputs. */
+    public Model dense(int units) {
+        if (units < 1) {
+            throw new IllegalArgumentException("dense(" + units + "): a dense layer needs at least one unit.");
+        }
+        return add("dense(" + units + ")", () -> Linear.builder().setUnits(units).build());
+    }
+
+    public Model relu() {
+        return add("relu", Activation::reluBlock);
+    }
+
+    public Model sigmoid() {
+        return add("sigmoid", Activation::sigmoidBlock);
+    }
+
+    public Model tanh() {
+        return add("tanh", Activation::tanhBlock);
+    }
+
+    public Model gelu() {
+        return add("gelu", Activation::geluBlock);
+    }
+
+    public Model swish() {
+        return add("swish", () -> Activation.swishBlock(1f));
+    }
+
+    public Model leakyRelu(double alpha) {
+        return add("leakyRelu(" + alpha + ")", () -> Activation.leakyReluBlock((float) alpha));
+    }
+
+    /** Zeroes a share {@code rate} of the activations while training; does nothing when predicting. */
+    public Model dropout(double rate) {
+        if (rate < 0 || rate >= 1) {
+            throw new IllegalArgumentException("dropout(" + rate + "): the rate is the share of activations dropped, from 0 up to (not including) 1.");
+        }
+        return add("dropout(" + rate + ")", () -> Dropout.builder().optRate((float) rate).build());
+    }
+
+    /** Flattens each example to a vector. */
+    public Model flatten() {
+        return add("flatten", Blocks::batchFlattenBlock);
+    }
+
+    /** Any DJL block, as the next layer. */
+    public Model add(Block block) {
+        return add(block.getClass().getSimpleName(), () -> block);
+    }
+
+    private Model add(String description, java.util.function.Supplier<Block> block) {
+        if (network != null) {
+            throw new IllegalStateException("This model has been trained: layers cannot be added any more. Build a new model().");
+        }
+        layers.add(new Layer(description, block));
+        return this;
+    }
+
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    /** Trains on the data set's train split, validating on its test split after every epoch. */
+    public History train(ImageDataSet data, TrainOption... options) {
+        return train(data.train(), data.test(), options);
+    }
+
+    /** Trains on {@code data} without validation. */
+    public History train(LabeledData data, TrainOption... options) {
+        return train(data, null, options);
+    }
+
+    /** Trains on {@code data}, validating on {@code validation} after every epoch. */
+    public History train(LabeledData data, LabeledData validation, TrainOption... options) {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("This model has no layers: add some, for example model().dense(128).relu().dense(10).");
+        }
+        TrainingOptions resolved = TrainOption.resolve(options);
+        if (network == null) {
+            network = Network.build(layers, data.exampleShape(), resolved.seed());
+        }
+        return TrainingLoop.run(network, data, validation, resolved);
+    }
+
+    /** Loss, accuracy, per-class precision / recall / F1 and the confusion matrix on {@code data}. */
+    public Evaluation evaluate(LabeledData data) {
+        if (network == null) {
+            throw new IllegalStateException("This model has not been trained yet: call train(data) first.");
+        }
+        Scoring.Predictions predictions = Scoring.predict(network, data);
+        return new Evaluation(data.classNames(), predictions.predicted(), predictions.actual(), predictions.meanLoss());
+    }
+
+    @Override
+    public void close() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "model: " + layers.stream().map(Layer::description).collect(Collectors.joining(" → "));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.djinn.dsl.model;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+import java.util.List;
+
+/**
+ * The DJL side of a model once it has seen data: the block, its parameters, the trainer and the manager that owns
+ * the data tensors. Built on the first {@code train}; later calls continue from the same weights.
+ */
+public final class Network implements AutoCloseable {
+    private final Model model;
+    private final Trainer trainer;
+    private final Loss loss;
+    private final Shape exampleShape;
+
+    private Network(Model model, Trainer trainer, Loss loss, Shape exampleShape) {
+        this.model = model;
+        this.trainer = trainer;
+        this.loss = loss;
+        this.exampleShape = exampleShape;
+    }
+
+    static Network build(List<Layer> layers, Shape exampleShape, long seed) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        SequentialBlock block = new SequentialBlock();
+        if (exampleShape.dimension() > 1 && layers.get(0).description().startsWith("dense(")) {
+            block.add(Blocks.batchFlattenBlock()); // dense layers take vectors: images are flattened first
+        }
+        layers.forEach(layer -> block.add(layer.block().get()));
+        Model model = Model.newInstance("djinn");
+        model.setBlock(block);
+        Loss loss = new SoftmaxCrossEntropyLoss("cross_entropy", 1, -1, true, true);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
+        Trainer trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(1).addAll(exampleShape));
+        return new Network(model, trainer, loss, exampleShape);
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    public Shape exampleShape() {
+        return exampleShape;
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+    }
+}

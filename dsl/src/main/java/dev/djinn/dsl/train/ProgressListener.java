@@ -1,0 +1,16 @@
+package dev.djinn.dsl.train;
+
+/** Hears about training as it happens: the terminal shows a bar, the kernel a live display. */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    default void onBatch(BatchProgress progress) {
+    }
+
+    default void onEpoch(EpochRecord record, int epochs) {
+    }
+
+    default void onEnd(History history) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.djinn.dsl.train;
+
+import java.util.function.Consumer;
+
+/** One option of {@code train(data, epochs(5), batchSize(64), …)}; made by the static methods here. */
+public final class TrainOption {
+    private final Consumer<TrainingOptions> setting;
+
+    private TrainOption(Consumer<TrainingOptions> setting) {
+        this.setting = setting;
+    }
+
+    public static TrainingOptions resolve(TrainOption... options) {
+        TrainingOptions resolved = new TrainingOptions();
+        for (TrainOption option : options) {
+            option.setting.accept(resolved);
+        }
+        return resolved;
+    }
+
+    public static TrainOption epochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs(" + epochs + "): train for at least one epoch.");
+        }
+        return new TrainOption(o -> o.epochs = epochs);
+    }
+
+    public static TrainOption batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize(" + batchSize + "): a batch holds at least one example.");
+        }
+        return new TrainOption(o -> o.batchSize = batchSize);
+    }
+
+    /** Same seed, same shuffling, same initial weights, same History on CPU. */
+    public static TrainOption seed(long seed) {
+        return new TrainOption(o -> o.seed = seed);
+    }
+
+    public static TrainOption shuffle(boolean shuffle) {
+        return new TrainOption(o -> o.shuffle = shuffle);
+    }
+
+    /** Where progress goes; {@link ProgressListener#NONE} for none. */
+    public static TrainOption progress(ProgressListener listener) {
+        return new TrainOption(o -> o.progress = listener);
+    }
+}

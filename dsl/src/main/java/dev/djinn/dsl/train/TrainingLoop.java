@@ -1,0 +1,106 @@
+package dev.djinn.dsl.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import dev.djinn.dsl.data.LabeledData;
+import dev.djinn.dsl.model.Network;
+
+import java.util.Random;
+
+/**
+ * Djinn's training loop on DJL's Trainer. The whole data set lives in one tensor; each epoch gathers it in a
+ * shuffled order once and slices batches from that (no per-example objects). Every tensor a batch creates lives in
+ * a sub-manager closed after the batch, so native memory stays flat. It checks the thread's interrupt flag between
+ * batches: an interrupt stops training with the weights as they are and marks the History.
+ */
+public final class TrainingLoop {
+    private TrainingLoop() {
+    }
+
+    public static History run(Network network, LabeledData train, LabeledData validation, TrainingOptions options) {
+        History history = new History();
+        Trainer trainer = network.trainer();
+        Random random = new Random(options.seed());
+        try (NDManager dataManager = network.manager().newSubManager()) {
+            NDArray features = train.features(dataManager);
+            NDArray labels = train.labels(dataManager);
+            int size = train.size();
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                long started = System.nanoTime();
+                double lossSum = 0;
+                long correct = 0;
+                int seen = 0;
+                try (NDManager epochManager = dataManager.newSubManager()) {
+                    NDArray x = features;
+                    NDArray y = labels;
+                    if (options.shuffle()) {
+                        NDArray order = epochManager.create(permutation(size, random));
+                        x = features.get(order);
+                        y = labels.get(order);
+                        x.attach(epochManager);
+                        y.attach(epochManager);
+                    }
+                    int batch = 0;
+                    for (int start = 0; start < size; start += options.batchSize(), batch++) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            history.interrupted(epoch, batch + 1);
+                            options.progress().onEnd(history);
+                            return history;
+                        }
+                        int end = Math.min(size, start + options.batchSize());
+                        try (NDManager batchManager = epochManager.newSubManager()) {
+                            NDArray xb = x.get(new NDIndex("{}:{}", start, end));
+                            NDArray yb = y.get(new NDIndex("{}:{}", start, end));
+                            xb.attach(batchManager);
+                            yb.attach(batchManager);
+                            try (GradientCollector collector = trainer.newGradientCollector()) {
+                                NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
+                                NDArray loss = network.loss().evaluate(new NDList(yb), new NDList(logits));
+                                collector.backward(loss);
+                                lossSum += loss.getFloat() * (end - start);
+                                correct += logits.argMax(1).eq(yb).countNonzero().getLong();
+                            }
+                            trainer.step();
+                        }
+                        seen = end;
+                        double elapsed = (System.nanoTime() - started) / 1e9;
+                        options.progress().onBatch(new BatchProgress(epoch, options.epochs(), seen, size,
+                                lossSum / seen, (double) correct / seen, seen / elapsed));
+                    }
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double validationLoss = Double.NaN;
+                double validationAccuracy = Double.NaN;
+                if (validation != null) {
+                    double[] lossAndAccuracy = Scoring.lossAndAccuracy(network, validation);
+                    validationLoss = lossAndAccuracy[0];
+                    validationAccuracy = lossAndAccuracy[1];
+                }
+                EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen,
+                        validationLoss, validationAccuracy, seconds, seen / seconds);
+                history.add(record);
+                options.progress().onEpoch(record, options.epochs());
+            }
+        }
+        options.progress().onEnd(history);
+        return history;
+    }
+
+    private static long[] permutation(int size, Random random) {
+        long[] order = new long[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.djinn.dsl.train;
+
+/** How a {@code train(...)} call runs; the defaults are Keras'. Set through {@link TrainOption}s. */
+public final class TrainingOptions {
+    int epochs = 1;
+    int batchSize = 32;
+    long seed = 42;
+    boolean shuffle = true;
+    ProgressListener progress = TerminalProgress.forStdout();
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    public ProgressListener progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.djinn.dsl.model;
+
+import dev.djinn.dsl.data.ArrayData;
+import dev.djinn.dsl.data.ImageDataSet;
+import dev.djinn.dsl.evaluate.Evaluation;
+import dev.djinn.dsl.train.BatchProgress;
+import dev.djinn.dsl.train.History;
+import dev.djinn.dsl.train.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.djinn.Djinn.batchSize;
+import static dev.djinn.Djinn.data;
+import static dev.djinn.Djinn.epochs;
+import static dev.djinn.Djinn.fashionMnist;
+import static dev.djinn.Djinn.model;
+import static dev.djinn.Djinn.progress;
+import static dev.djinn.Djinn.seed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingTest {
+
+    /** Two Gaussian blobs around (-1, -1) and (1, 1): linearly separable. */
+    static ArrayData blobs(int n, long seed) {
+        Random random = new Random(seed);
+        float[][] x = new float[n][2];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            float center = y[i] == 0 ? -1f : 1f;
+            x[i][0] = center + (float) random.nextGaussian() * 0.4f;
+            x[i][1] = center + (float) random.nextGaussian() * 0.4f;
+        }
+        return data(x, y);
+    }
+
+    @Test
+    void aSmallNetworkLearnsTwoBlobs() {
+        try (Model net = model().dense(8).relu().dense(2)) {
+            History history = net.train(blobs(400, 1), epochs(20), batchSize(16), progress(ProgressListener.NONE));
+            assertEquals(20, history.epochs().size());
+            assertTrue(history.last().loss() < history.epochs().get(0).loss(), history.toString());
+            Evaluation evaluation = net.evaluate(blobs(200, 2));
+            assertTrue(evaluation.accuracy() > 0.95, evaluation.toString());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHistory() {
+        double[] losses = new double[2];
+        for (int run = 0; run < 2; run++) {
+            try (Model net = model().dense(4).tanh().dense(2)) {
+                losses[run] = net.train(blobs(100, 3), epochs(2), seed(7), progress(ProgressListener.NONE)).last().loss();
+            }
+        }
+        assertEquals(losses[0], losses[1], 0.0);
+    }
+
+    @Test
+    void anInterruptStopsTrainingAtTheNextBatchAndKeepsTheWeights() {
+        AtomicInteger batches = new AtomicInteger();
+        ProgressListener interruptAfterFive = new ProgressListener() {
+            @Override
+            public void onBatch(BatchProgress progress) {
+                if (batches.incrementAndGet() == 5) {
+                    Thread.currentThread().interrupt(); // as the kernel's interrupt does to the cell thread
+                }
+            }
+        };
+        try (Model net = model().dense(4).relu().dense(2)) {
+            History history = net.train(blobs(400, 4), epochs(3), batchSize(10), progress(interruptAfterFive));
+            assertTrue(Thread.interrupted(), "the flag stays set for the caller");
+            assertTrue(history.isInterrupted());
+            assertEquals("interrupted at epoch 1, batch 6", history.interruption());
+            assertEquals(5, batches.get());
+            History resumed = net.train(blobs(400, 4), epochs(1), progress(ProgressListener.NONE));
+            assertEquals(1, resumed.epochs().size(), "a later train continues with the same weights");
+        }
+    }
+
+    @Test
+    void badArgumentsAreSentences() {
+        assertEquals("dense(0): a dense layer needs at least one unit.",
+                assertThrows(IllegalArgumentException.class, () -> model().dense(0)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> model().dropout(1.5)).getMessage().startsWith("dropout(1.5)"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> model().train(blobs(4, 1))).getMessage().contains("no layers"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> data(new float[][] {{1}, {2}}, new int[] {0}))
+                .getMessage().contains("2 examples but 1 labels"));
+    }
+
+    @Test
+    void theQuickstartMlpReaches84PercentOnFashionMnistInTwoEpochs() {
+        ImageDataSet data = fashionMnist();
+        try (Model net = model().dense(128).relu().dropout(0.2).dense(10)) {
+            History history = net.train(data, epochs(2));
+            Evaluation evaluation = net.evaluate(data.test());
+            System.out.println(history);
+            System.out.println(evaluation);
+            assertTrue(evaluation.accuracy() >= 0.84, "test accuracy " + evaluation.accuracy());
+            assertEquals(evaluation.accuracy(), history.last().validationAccuracy(), 1e-9);
+            assertEquals(10_000, evaluation.count());
+        }
+    }
+}
