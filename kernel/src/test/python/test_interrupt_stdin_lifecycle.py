@@ -103,3 +103,18 @@ def test_shutdown_request_ends_the_process():
     assert process.wait(timeout=20) == 0
     kc.stop_channels()
     km.cleanup_resources()
+
+
+def test_interrupting_training_stops_at_a_batch_and_keeps_the_model(kernel):
+    km, kc, mode = kernel
+    run(kc, "var data = fashionMnist().limit(20000, 1000);\nvar net = model().dense(32).relu().dense(10);")
+    msg_id = kc.execute("var h = net.train(data, epochs(50));")
+    time.sleep(4.0)
+    interrupt(km, mode)
+    reply = wait_reply(kc, msg_id, timeout=20)
+    collect_outputs(kc, msg_id)
+    assert reply["content"]["ename"] == "Interrupted"
+    _, outputs = run(kc, "h.isInterrupted() + \" \" + h.interruption().startsWith(\"interrupted at epoch \")")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true true"
+    _, outputs = run(kc, "net.evaluate(data.test()).accuracy() > 0.5")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true"

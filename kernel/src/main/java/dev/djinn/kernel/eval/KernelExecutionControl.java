@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class KernelExecutionControl extends LocalExecutionControl {
     private static final Method CAPTURE;
+    private static final long GRACE_NANOS = 1_000_000_000L;
 
     static {
         try {
@@ -37,6 +38,28 @@ final class KernelExecutionControl extends LocalExecutionControl {
         return super.invoke(CAPTURE);
     }
 
+    /**
+     * Stops the running cell: first politely, with {@link Thread#interrupt()} (sleeps and waits end, the DSL's
+     * training loop stops after its batch with the weights intact), then, if the cell is still running after a
+     * grace period, with JShell's own stop (ThreadGroup.stop on Java 17, stop checks woven into cell code on 21+),
+     * which also ends busy loops that never look at the interrupt flag.
+     */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        Thread cell = ValueCapture.RUNNING.get();
+        if (cell != null) {
+            cell.interrupt();
+            long deadline = System.nanoTime() + GRACE_NANOS;
+            while (ValueCapture.RUNNING.get() == cell && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+            }
+            if (ValueCapture.RUNNING.get() != cell) {
+                return;
+            }
+        }
+        super.stop();
+    }
+
     /** The raw value of the snippet that ran last (null for statements and declarations without value). */
     Object lastValue() {
         return ValueCapture.VALUE.get();
@@ -49,12 +72,14 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public static final class ValueCapture {
         static final AtomicReference<Method> PENDING = new AtomicReference<>();
         static final AtomicReference<Object> VALUE = new AtomicReference<>();
+        static final AtomicReference<Thread> RUNNING = new AtomicReference<>();
 
         private ValueCapture() {
         }
 
         public static Object invokeSnippet() throws Throwable {
             Method snippet = PENDING.getAndSet(null);
+            RUNNING.set(Thread.currentThread());
             try {
                 Object value = snippet.invoke(null);
                 VALUE.set(value);
@@ -62,6 +87,8 @@ final class KernelExecutionControl extends LocalExecutionControl {
             } catch (InvocationTargetException e) {
                 // rethrow the user's own exception so JShell reports it as if it had called the snippet itself
                 throw e.getCause();
+            } finally {
+                RUNNING.set(null);
             }
         }
     }
