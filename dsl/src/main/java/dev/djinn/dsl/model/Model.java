@@ -4,7 +4,14 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.core.Linear;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.pooling.Pool;
 import dev.djinn.dsl.data.ImageDataSet;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.evaluate.Evaluation;
@@ -69,6 +76,58 @@ public final class Model implements AutoCloseable {
             throw new IllegalArgumentException("dropout(" + rate + "): the rate is the share of activations dropped, from 0 up to (not including) 1.");
         }
         return add("dropout(" + rate + ")", () -> Dropout.builder().optRate((float) rate).build());
+    }
+
+    /** A 2-D convolution: {@code filters} output channels, a square {@code kernel}, stride 1, no padding. */
+    public Model conv2d(int filters, int kernel) {
+        return conv2d(filters, kernel, 1, 0);
+    }
+
+    /** A 2-D convolution with a stride and zero padding on every side ({@code kernel / 2} keeps the size). */
+    public Model conv2d(int filters, int kernel, int stride, int padding) {
+        if (filters < 1 || kernel < 1 || stride < 1 || padding < 0) {
+            throw new IllegalArgumentException("conv2d(" + filters + ", " + kernel + ", " + stride + ", " + padding
+                    + "): filters, kernel and stride must be at least 1 and padding at least 0.");
+        }
+        return add("conv2d(" + filters + ", " + kernel + (stride != 1 || padding != 0 ? ", " + stride + ", " + padding : "") + ")",
+                () -> Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                        .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).build());
+    }
+
+    /** Max pooling over {@code size × size} windows, stride {@code size}. */
+    public Model maxPool2d(int size) {
+        requirePool(size);
+        return add("maxPool2d(" + size + ")", () -> Pool.maxPool2dBlock(new Shape(size, size), new Shape(size, size)));
+    }
+
+    /** Average pooling over {@code size × size} windows, stride {@code size}. */
+    public Model avgPool2d(int size) {
+        requirePool(size);
+        return add("avgPool2d(" + size + ")", () -> Pool.avgPool2dBlock(new Shape(size, size), new Shape(size, size)));
+    }
+
+    /** Averages each channel over its whole image: (N, C, H, W) to (N, C). */
+    public Model globalAvgPool() {
+        return add("globalAvgPool", Pool::globalAvgPool2dBlock);
+    }
+
+    public Model batchNorm() {
+        return add("batchNorm", () -> BatchNorm.builder().build());
+    }
+
+    public Model layerNorm() {
+        return add("layerNorm", () -> LayerNorm.builder().build());
+    }
+
+    /** Turns logits into probabilities; leave it out before crossEntropy(), which takes logits. */
+    public Model softmax() {
+        return add("softmax", () -> new LambdaBlock(list -> new NDList(list.singletonOrThrow().softmax(-1)), "softmax"));
+    }
+
+    private static void requirePool(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pooling size " + size + ": windows are at least 1 × 1.");
+        }
     }
 
     /** Flattens each example to a vector. */

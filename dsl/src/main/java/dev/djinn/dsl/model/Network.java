@@ -4,7 +4,9 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
@@ -20,6 +22,8 @@ import java.util.List;
  * the data tensors. Built on the first {@code train}; later calls continue from the same weights.
  */
 public final class Network implements AutoCloseable {
+    private static final List<String> IMAGE_LAYERS = List.of("conv2d(", "maxPool2d(", "avgPool2d(", "batchNorm");
+
     private final Model model;
     private final Trainer trainer;
     private final Loss loss;
@@ -35,8 +39,13 @@ public final class Network implements AutoCloseable {
     static Network build(List<Layer> layers, Shape exampleShape, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock();
-        if (exampleShape.dimension() > 1 && layers.get(0).description().startsWith("dense(")) {
+        String first = layers.get(0).description();
+        if (exampleShape.dimension() > 1 && first.startsWith("dense(")) {
             block.add(Blocks.batchFlattenBlock()); // dense layers take vectors: images are flattened first
+        }
+        if (exampleShape.dimension() == 2 && IMAGE_LAYERS.stream().anyMatch(first::startsWith)) {
+            // grey-scale images come as (N, H, W); convolutions and pooling want a channel axis: (N, 1, H, W)
+            block.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().expandDims(1)), "addChannel"));
         }
         layers.forEach(layer -> block.add(layer.block().get()));
         Model model = Model.newInstance("djinn");

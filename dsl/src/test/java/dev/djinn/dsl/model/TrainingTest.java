@@ -93,6 +93,17 @@ class TrainingTest {
     }
 
     @Test
+    void aSmallCnnReaches87PercentOnFashionMnist() {
+        ImageDataSet data = fashionMnist();
+        try (Model net = model().conv2d(32, 3).relu().maxPool2d(2).flatten().dense(128).relu().dense(10)) {
+            net.train(data, epochs(2), batchSize(64));
+            Evaluation evaluation = net.evaluate(data.test());
+            System.out.println(evaluation);
+            assertTrue(evaluation.accuracy() >= 0.87, "test accuracy " + evaluation.accuracy());
+        }
+    }
+
+    @Test
     void theQuickstartMlpReaches84PercentOnFashionMnistInTwoEpochs() {
         ImageDataSet data = fashionMnist();
         try (Model net = model().dense(128).relu().dropout(0.2).dense(10)) {
