@@ -152,6 +152,29 @@ public final class Model implements AutoCloseable {
         return Collections.unmodifiableList(layers);
     }
 
+    /**
+     * Builds the network for examples of this shape now (training does it from the data otherwise), so that
+     * {@link #summary()} can show it. {@code input(28, 28)} for MNIST images, {@code input(4)} for 4 features.
+     */
+    public Model input(long... exampleShape) {
+        if (network != null) {
+            throw new IllegalStateException("This model is already built for examples of shape " + network.exampleShape() + ".");
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("This model has no layers: add some before input(...).");
+        }
+        network = Network.build(layers, new ai.djl.ndarray.types.Shape(exampleShape), 42);
+        return this;
+    }
+
+    /** Layers, output shapes and parameter counts; the text form is an aligned table. */
+    public Summary summary() {
+        if (network == null) {
+            throw new IllegalStateException("summary() needs to know the input: call input(28, 28) (the shape of one example) or train first.");
+        }
+        return network.summary();
+    }
+
     /** Trains on the data set's train split, validating on its test split after every epoch. */
     public History train(ImageDataSet data, TrainOption... options) {
         return train(data.train(), data.test(), options);
@@ -170,6 +193,9 @@ public final class Model implements AutoCloseable {
         TrainingOptions resolved = TrainOption.resolve(options);
         if (network == null) {
             network = Network.build(layers, data.exampleShape(), resolved.seed());
+        } else if (!network.exampleShape().equals(data.exampleShape())) {
+            throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
+                    + " but the data has examples of shape " + data.exampleShape() + ".");
         }
         return TrainingLoop.run(network, data, validation, resolved);
     }

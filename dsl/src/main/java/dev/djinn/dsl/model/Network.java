@@ -15,7 +15,10 @@ import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
+import java.util.ArrayList;
 import java.util.List;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 
 /**
  * The DJL side of a model once it has seen data: the block, its parameters, the trainer and the manager that owns
@@ -28,34 +31,63 @@ public final class Network implements AutoCloseable {
     private final Trainer trainer;
     private final Loss loss;
     private final Shape exampleShape;
+    private final List<String> descriptions;
 
-    private Network(Model model, Trainer trainer, Loss loss, Shape exampleShape) {
+    private Network(Model model, Trainer trainer, Loss loss, Shape exampleShape, List<String> descriptions) {
         this.model = model;
         this.trainer = trainer;
         this.loss = loss;
         this.exampleShape = exampleShape;
+        this.descriptions = descriptions;
     }
 
     static Network build(List<Layer> layers, Shape exampleShape, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock();
+        List<String> descriptions = new ArrayList<>();
         String first = layers.get(0).description();
         if (exampleShape.dimension() > 1 && first.startsWith("dense(")) {
             block.add(Blocks.batchFlattenBlock()); // dense layers take vectors: images are flattened first
+            descriptions.add("flatten (added for dense)");
         }
         if (exampleShape.dimension() == 2 && IMAGE_LAYERS.stream().anyMatch(first::startsWith)) {
             // grey-scale images come as (N, H, W); convolutions and pooling want a channel axis: (N, 1, H, W)
             block.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().expandDims(1)), "addChannel"));
+            descriptions.add("channel axis (added)");
         }
-        layers.forEach(layer -> block.add(layer.block().get()));
+        for (Layer layer : layers) {
+            block.add(layer.block().get());
+            descriptions.add(layer.description());
+        }
         Model model = Model.newInstance("djinn");
         model.setBlock(block);
         Loss loss = new SoftmaxCrossEntropyLoss("cross_entropy", 1, -1, true, true);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
         Trainer trainer = model.newTrainer(config);
-        trainer.initialize(new Shape(1).addAll(exampleShape));
-        return new Network(model, trainer, loss, exampleShape);
+        try {
+            trainer.initialize(new Shape(1).addAll(exampleShape));
+        } catch (RuntimeException e) {
+            trainer.close();
+            model.close();
+            throw ShapeWalk.explain(layers, exampleShape, e);
+        }
+        return new Network(model, trainer, loss, exampleShape, descriptions);
+    }
+
+    /** Each layer's output shape for a batch of one, and its parameter count. */
+    Summary summary() {
+        List<Summary.Row> rows = new ArrayList<>();
+        Shape[] shapes = {new Shape(1).addAll(exampleShape)};
+        List<Block> children = model.getBlock().getChildren().values();
+        for (int i = 0; i < children.size(); i++) {
+            Block child = children.get(i);
+            shapes = child.getOutputShapes(shapes);
+            long parameters = child.getParameters().values().stream()
+                    .filter(Parameter::isInitialized).mapToLong(p -> p.getArray().size()).sum();
+            rows.add(new Summary.Row(i + 1, descriptions.get(i), shapes[0].toString(), parameters));
+        }
+        return new Summary(rows, new Shape(1).addAll(exampleShape).toString());
     }
 
     public Trainer trainer() {

@@ -1,0 +1,52 @@
+package dev.djinn.dsl.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import java.util.List;
+
+/**
+ * Finds the layer that cannot take its input, by passing shapes through fresh copies of the layers one by one, so
+ * a shape error names the layer and both shapes instead of surfacing from deep inside DJL.
+ */
+final class ShapeWalk {
+    private ShapeWalk() {
+    }
+
+    static RuntimeException explain(List<Layer> layers, Shape exampleShape, RuntimeException failure) {
+        Shape shape = new Shape(1).addAll(exampleShape);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int i = 0; i < layers.size(); i++) {
+                Layer layer = layers.get(i);
+                Block block = layer.block().get();
+                Shape input = shape;
+                try {
+                    if (i == 0 && input.dimension() > 2 && layer.description().startsWith("dense(")) {
+                        input = new Shape(1, exampleShape.size());
+                    } else if (i == 0 && input.dimension() == 3 && layer.description().matches("(conv2d|maxPool2d|avgPool2d).*")) {
+                        input = new Shape(1, 1).addAll(exampleShape);
+                    }
+                    block.initialize(manager, DataType.FLOAT32, input);
+                    shape = block.getOutputShapes(new Shape[] {input})[0];
+                } catch (RuntimeException e) {
+                    return new ShapeMismatchException(layer.description() + " at layer " + (i + 1) + " cannot take input of shape "
+                            + input + " (batch, …)" + hint(layer.description(), input) + " [" + e.getMessage() + "]");
+                }
+            }
+        }
+        return new ShapeMismatchException("The model cannot be built for examples of shape " + exampleShape + ": "
+                + failure.getMessage());
+    }
+
+    private static String hint(String layer, Shape input) {
+        if (layer.matches("(conv2d|maxPool2d|avgPool2d).*") && input.dimension() < 4) {
+            return ": 2-D convolutions and pooling take images (batch, channels, height, width); put them before flatten() and dense()";
+        }
+        if (layer.startsWith("globalAvgPool") && input.dimension() != 4) {
+            return ": globalAvgPool takes images (batch, channels, height, width)";
+        }
+        return "";
+    }
+}
