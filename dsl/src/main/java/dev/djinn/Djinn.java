@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import dev.djinn.dsl.data.ArrayData;
 import dev.djinn.dsl.data.DataSetFinder;
 import dev.djinn.dsl.model.Model;
+import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.ProgressListener;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.data.ImageDataSet;
@@ -90,6 +91,29 @@ public final class Djinn {
     /** Where training progress goes: {@code progress(ProgressListener.NONE)} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return TrainOption.progress(listener);
+    }
+
+    /** Stochastic gradient descent; add {@code .momentum(0.9)}, {@code .nesterov()}, {@code .clipGradient(1)}. */
+    public static OptimizerSpec sgd(double learningRate) {
+        return OptimizerSpec.of(OptimizerSpec.Kind.SGD, learningRate);
+    }
+
+    /** Adam, the default optimizer (with 1e-3). */
+    public static OptimizerSpec adam(double learningRate) {
+        return OptimizerSpec.of(OptimizerSpec.Kind.ADAM, learningRate);
+    }
+
+    /** Adam with decoupled weight decay. */
+    public static OptimizerSpec adamw(double learningRate, double weightDecay) {
+        return OptimizerSpec.adamw(learningRate, weightDecay);
+    }
+
+    public static OptimizerSpec rmsprop(double learningRate) {
+        return OptimizerSpec.of(OptimizerSpec.Kind.RMSPROP, learningRate);
+    }
+
+    public static OptimizerSpec adagrad(double learningRate) {
+        return OptimizerSpec.of(OptimizerSpec.Kind.ADAGRAD, learningRate);
     }
 
     /** This Djinn's version. */

@@ -16,6 +16,7 @@ import dev.djinn.dsl.data.ImageDataSet;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.train.History;
+import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.Scoring;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class Model implements AutoCloseable {
     private final List<Layer> layers = new ArrayList<>();
+    private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
+    private float l2;
     private Network network;
 
     /** A fully connected layer with {@code units} outputs. */
@@ -152,6 +155,29 @@ public final class Model implements AutoCloseable {
         return Collections.unmodifiableList(layers);
     }
 
+    /** The optimizer (default {@code adam(1e-3)}): {@code optimizer(sgd(0.1).momentum(0.9))}. Set it before training. */
+    public Model optimizer(OptimizerSpec spec) {
+        requireNotBuilt("optimizer(" + spec + ")");
+        this.optimizer = spec;
+        return this;
+    }
+
+    /** L2 regularization of the weights with strength {@code lambda} (as weight decay). */
+    public Model l2(double lambda) {
+        if (lambda < 0) {
+            throw new IllegalArgumentException("l2(" + lambda + "): the strength must be zero or more, such as 1e-4.");
+        }
+        requireNotBuilt("l2(" + lambda + ")");
+        this.l2 = (float) lambda;
+        return this;
+    }
+
+    private void requireNotBuilt(String what) {
+        if (network != null) {
+            throw new IllegalStateException(what + " must come before the first train(): this model is already built. Build a new model().");
+        }
+    }
+
     /**
      * Builds the network for examples of this shape now (training does it from the data otherwise), so that
      * {@link #summary()} can show it. {@code input(28, 28)} for MNIST images, {@code input(4)} for 4 features.
@@ -163,7 +189,7 @@ public final class Model implements AutoCloseable {
         if (layers.isEmpty()) {
             throw new IllegalStateException("This model has no layers: add some before input(...).");
         }
-        network = Network.build(layers, new ai.djl.ndarray.types.Shape(exampleShape), 42);
+        network = Network.build(layers, new ai.djl.ndarray.types.Shape(exampleShape), 42, optimizer, l2);
         return this;
     }
 
@@ -192,7 +218,7 @@ public final class Model implements AutoCloseable {
         }
         TrainingOptions resolved = TrainOption.resolve(options);
         if (network == null) {
-            network = Network.build(layers, data.exampleShape(), resolved.seed());
+            network = Network.build(layers, data.exampleShape(), resolved.seed(), optimizer, l2);
         } else if (!network.exampleShape().equals(data.exampleShape())) {
             throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
                     + " but the data has examples of shape " + data.exampleShape() + ".");

@@ -12,8 +12,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import dev.djinn.dsl.train.OptimizerSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class Network implements AutoCloseable {
         this.descriptions = descriptions;
     }
 
-    static Network build(List<Layer> layers, Shape exampleShape, long seed) {
+    static Network build(List<Layer> layers, Shape exampleShape, long seed, OptimizerSpec optimizer, float l2) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock();
         List<String> descriptions = new ArrayList<>();
@@ -63,7 +62,7 @@ public final class Network implements AutoCloseable {
         model.setBlock(block);
         Loss loss = new SoftmaxCrossEntropyLoss("cross_entropy", 1, -1, true, true);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
+                .optOptimizer(optimizer.build(l2));
         Trainer trainer = model.newTrainer(config);
         try {
             trainer.initialize(new Shape(1).addAll(exampleShape));

@@ -1,0 +1,129 @@
+package dev.djinn.dsl.train;
+
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * An optimizer as the user wrote it ({@code sgd(0.1).momentum(0.9).nesterov()}), built into DJL's when the model
+ * is built. Made by {@code Djinn.sgd}, {@code adam}, {@code adamw}, {@code rmsprop}, {@code adagrad}.
+ */
+public final class OptimizerSpec {
+    /** The optimizers Djinn offers. */
+    public enum Kind { SGD, ADAM, ADAMW, RMSPROP, ADAGRAD }
+
+    private final Kind kind;
+    private final float learningRate;
+    private final float weightDecay;
+    private float momentum;
+    private boolean nesterov;
+    private float clipGradient;
+
+    private OptimizerSpec(Kind kind, double learningRate, double weightDecay) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException(kind.name().toLowerCase() + "(" + learningRate
+                    + "): the learning rate must be a positive number, such as 1e-3.");
+        }
+        if (weightDecay < 0) {
+            throw new IllegalArgumentException("adamw(" + learningRate + ", " + weightDecay + "): weight decay must be zero or more.");
+        }
+        this.kind = kind;
+        this.learningRate = (float) learningRate;
+        this.weightDecay = (float) weightDecay;
+    }
+
+    public static OptimizerSpec of(Kind kind, double learningRate) {
+        return new OptimizerSpec(kind, learningRate, 0);
+    }
+
+    public static OptimizerSpec adamw(double learningRate, double weightDecay) {
+        return new OptimizerSpec(Kind.ADAMW, learningRate, weightDecay);
+    }
+
+    /** Momentum for sgd and rmsprop, from 0 (none) up to 1. */
+    public OptimizerSpec momentum(double value) {
+        if (kind != Kind.SGD && kind != Kind.RMSPROP) {
+            throw new IllegalArgumentException("momentum(" + value + ") applies to sgd and rmsprop, not " + name() + ".");
+        }
+        if (value < 0 || value >= 1) {
+            throw new IllegalArgumentException("momentum(" + value + "): momentum is at least 0 and below 1, typically 0.9.");
+        }
+        this.momentum = (float) value;
+        return this;
+    }
+
+    /** Nesterov momentum for sgd (needs a momentum). */
+    public OptimizerSpec nesterov() {
+        if (kind != Kind.SGD) {
+            throw new IllegalArgumentException("nesterov() applies to sgd, not " + name() + ".");
+        }
+        this.nesterov = true;
+        return this;
+    }
+
+    /** Clips every gradient element to [-value, value]. */
+    public OptimizerSpec clipGradient(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("clipGradient(" + value + "): the clip value must be positive.");
+        }
+        this.clipGradient = (float) value;
+        return this;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** DJL's optimizer; {@code l2} is added to the weight decay. */
+    public Optimizer build(float l2) {
+        Tracker rate = Tracker.fixed(learningRate);
+        switch (kind) {
+            case SGD:
+                if (!nesterov) {
+                    return common(Optimizer.sgd().setLearningRateTracker(rate).optMomentum(momentum), l2).build();
+                }
+                if (momentum == 0) {
+                    throw new IllegalArgumentException("sgd(" + learningRate + ").nesterov() needs a momentum: add .momentum(0.9).");
+                }
+                return new ElementwiseOptimizer.Nesterov(learningRate, momentum, weightDecay + l2, clipGradient);
+            case ADAM:
+                return common(Optimizer.adam().optLearningRateTracker(rate), l2).build();
+            case ADAMW:
+                return common(Optimizer.adamW().optLearningRateTracker(rate), l2).build();
+            case RMSPROP:
+                return new ElementwiseOptimizer.RmsProp(learningRate, momentum, weightDecay + l2, clipGradient);
+            default:
+                return new ElementwiseOptimizer.Adagrad(learningRate, weightDecay + l2, clipGradient);
+        }
+    }
+
+    private <B extends Optimizer.OptimizerBuilder<B>> B common(B builder, float l2) {
+        builder.optWeightDecays(weightDecay + l2);
+        if (clipGradient > 0) {
+            builder.optClipGrad(clipGradient);
+        }
+        return builder;
+    }
+
+    private String name() {
+        return kind.name().toLowerCase();
+    }
+
+    @Override
+    public String toString() {
+        String text = kind == Kind.ADAMW ? "adamw(" + learningRate + ", " + weightDecay + ")" : name() + "(" + learningRate + ")";
+        if (momentum > 0) {
+            text += ".momentum(" + momentum + ")";
+        }
+        if (nesterov) {
+            text += ".nesterov()";
+        }
+        if (clipGradient > 0) {
+            text += ".clipGradient(" + clipGradient + ")";
+        }
+        return text;
+    }
+}
