@@ -31,13 +31,19 @@ public final class Network implements AutoCloseable {
     private final Loss loss;
     private final Shape exampleShape;
     private final List<String> descriptions;
+    private final float learningRate;
 
-    private Network(Model model, Trainer trainer, Loss loss, Shape exampleShape, List<String> descriptions) {
+    private Network(Model model, Trainer trainer, Loss loss, Shape exampleShape, List<String> descriptions, float learningRate) {
         this.model = model;
         this.trainer = trainer;
         this.loss = loss;
         this.exampleShape = exampleShape;
         this.descriptions = descriptions;
+        this.learningRate = learningRate;
+    }
+
+    public float learningRate() {
+        return learningRate;
     }
 
     static Network build(List<Layer> layers, Shape exampleShape, long seed, OptimizerSpec optimizer, float l2) {
@@ -71,7 +77,7 @@ public final class Network implements AutoCloseable {
             model.close();
             throw ShapeWalk.explain(layers, exampleShape, e);
         }
-        return new Network(model, trainer, loss, exampleShape, descriptions);
+        return new Network(model, trainer, loss, exampleShape, descriptions, optimizer.learningRate());
     }
 
     /** Each layer's output shape for a batch of one, and its parameter count. */

@@ -57,13 +57,20 @@ public final class TrainingLoop {
                             NDArray yb = y.get(new NDIndex("{}:{}", start, end));
                             xb.attach(batchManager);
                             yb.attach(batchManager);
+                            float batchLoss;
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
                                 NDArray loss = network.loss().evaluate(new NDList(yb), new NDList(logits));
                                 collector.backward(loss);
-                                lossSum += loss.getFloat() * (end - start);
+                                batchLoss = loss.getFloat();
                                 correct += logits.argMax(1).eq(yb).countNonzero().getLong();
                             }
+                            if (!Float.isFinite(batchLoss)) {
+                                // no step: the weights stay those of the last finite one
+                                options.progress().onEnd(history);
+                                throw new TrainingDivergedException(epoch, batch + 1, batchLoss, network.learningRate(), history);
+                            }
+                            lossSum += batchLoss * (end - start);
                             trainer.step();
                         }
                         seen = end;

@@ -83,6 +83,24 @@ class TrainingTest {
     }
 
     @Test
+    void aDivergingLossStopsTrainingWithASentenceAndFiniteWeights() {
+        float[][] x = new float[64][2];
+        int[] y = new int[64];
+        for (int i = 0; i < 64; i++) {
+            x[i][0] = i % 2 == 0 ? 1e30f : -1e30f; // activations overflow to infinity in float32
+            x[i][1] = 1;
+            y[i] = i % 2;
+        }
+        try (Model net = model().dense(4).relu().dense(2).optimizer(dev.djinn.Djinn.sgd(10))) {
+            dev.djinn.dsl.train.TrainingDivergedException error = assertThrows(dev.djinn.dsl.train.TrainingDivergedException.class,
+                    () -> net.train(data(x, y), epochs(3), progress(ProgressListener.NONE)));
+            assertTrue(error.getMessage().matches("The loss became (NaN|Infinity) at epoch 1, batch \\d+; training stopped.*"
+                    + "Try a lower learning rate \\(now 10.0\\), for example 1.0, or clipGradient\\(1.0\\)\\."), error.getMessage());
+            assertTrue(Double.isFinite(net.evaluate(blobs(10, 1)).accuracy()));
+        }
+    }
+
+    @Test
     void badArgumentsAreSentences() {
         assertEquals("dense(0): a dense layer needs at least one unit.",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(0)).getMessage());
