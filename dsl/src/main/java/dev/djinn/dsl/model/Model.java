@@ -12,7 +12,10 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.djinn.dsl.data.ImageDataSet;
+import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.train.History;
@@ -39,6 +42,7 @@ public final class Model implements AutoCloseable {
     private final List<Layer> layers = new ArrayList<>();
     private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
     private float l2;
+    private List<String> classNames = List.of();
     private Network network;
 
     /** A fully connected layer with {@code units} outputs. */
@@ -217,6 +221,7 @@ public final class Model implements AutoCloseable {
             throw new IllegalStateException("This model has no layers: add some, for example model().dense(128).relu().dense(10).");
         }
         TrainingOptions resolved = TrainOption.resolve(options);
+        classNames = data.classNames();
         if (network == null) {
             network = Network.build(layers, data.exampleShape(), resolved.seed(), optimizer, l2);
         } else if (!network.exampleShape().equals(data.exampleShape())) {
@@ -224,6 +229,84 @@ public final class Model implements AutoCloseable {
                     + " but the data has examples of shape " + data.exampleShape() + ".");
         }
         return TrainingLoop.run(network, data, validation, resolved);
+    }
+
+    /** Class probabilities for examples given as rows of numbers (each row flattened to the example's size). */
+    public float[][] predict(float[][] examples) {
+        Network built = requireTrained("predict");
+        long size = built.exampleShape().size();
+        for (int i = 0; i < examples.length; i++) {
+            if (examples[i].length != size) {
+                throw new ShapeMismatchException("predict: example " + i + " has " + examples[i].length
+                        + " values but this model takes examples of shape " + built.exampleShape() + " (" + size + " values).");
+            }
+        }
+        try (NDManager manager = built.manager().newSubManager()) {
+            NDArray input = manager.create(examples).reshape(new Shape(examples.length).addAll(built.exampleShape()));
+            NDArray probabilities = probabilities(built, input);
+            float[][] rows = new float[examples.length][];
+            for (int i = 0; i < examples.length; i++) {
+                rows[i] = probabilities.get(i).toFloatArray();
+            }
+            return rows;
+        }
+    }
+
+    /** Class probabilities for one example. */
+    public float[] predict(float[] example) {
+        return predict(new float[][] {example})[0];
+    }
+
+    /** Class probabilities for a batch (N, example shape…) or a single example; owned by the input's manager. */
+    public NDArray predict(NDArray examples) {
+        Network built = requireTrained("predict");
+        NDArray batch = examples.getShape().equals(built.exampleShape()) ? examples.expandDims(0) : examples;
+        if (!batch.getShape().slice(1).equals(built.exampleShape())) {
+            throw new ShapeMismatchException("predict: got an array of shape " + examples.getShape()
+                    + " but this model takes examples of shape " + built.exampleShape() + " (or batches of them).");
+        }
+        return probabilities(built, batch.toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
+    }
+
+    /** The most likely class of one example, with its name and probability. */
+    public Prediction classify(float[] example) {
+        return best(predict(example));
+    }
+
+    /** The most likely class of image {@code index} of {@code images}. */
+    public Prediction classify(ImageSplit images, int index) {
+        if (index < 0 || index >= images.size()) {
+            throw new IndexOutOfBoundsException("classify: image " + index + " does not exist; the split has " + images.size() + " images (0 to " + (images.size() - 1) + ").");
+        }
+        float[] pixels = new float[images.rows() * images.cols()];
+        for (int r = 0; r < images.rows(); r++) {
+            for (int c = 0; c < images.cols(); c++) {
+                pixels[r * images.cols() + c] = images.pixel(index, r, c) / 255f;
+            }
+        }
+        return classify(pixels);
+    }
+
+    private Prediction best(float[] probabilities) {
+        int label = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[label]) {
+                label = i;
+            }
+        }
+        String name = label < classNames.size() ? classNames.get(label) : String.valueOf(label);
+        return new Prediction(label, name, probabilities[label]);
+    }
+
+    private static NDArray probabilities(Network built, NDArray batch) {
+        return built.trainer().evaluate(new NDList(batch)).singletonOrThrow().softmax(-1);
+    }
+
+    private Network requireTrained(String what) {
+        if (network == null) {
+            throw new IllegalStateException(what + ": this model has not been trained yet: call train(data) first.");
+        }
+        return network;
     }
 
     /** Loss, accuracy, per-class precision / recall / F1 and the confusion matrix on {@code data}. */
