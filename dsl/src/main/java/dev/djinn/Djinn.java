@@ -93,6 +93,11 @@ public final class Djinn {
         return TrainOption.progress(listener);
     }
 
+    /** Loads a model saved with {@code net.save(path)}: architecture, weights, class names and history. */
+    public static Model load(Path file) {
+        return Model.load(file);
+    }
+
     /** Stochastic gradient descent; add {@code .momentum(0.9)}, {@code .nesterov()}, {@code .clipGradient(1)}. */
     public static OptimizerSpec sgd(double learningRate) {
         return OptimizerSpec.of(OptimizerSpec.Kind.SGD, learningRate);

@@ -18,6 +18,9 @@ import dev.djinn.dsl.data.ImageDataSet;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.evaluate.Evaluation;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
 import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.Scoring;
@@ -25,6 +28,7 @@ import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
 import dev.djinn.dsl.train.TrainingOptions;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +47,7 @@ public final class Model implements AutoCloseable {
     private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
     private float l2;
     private List<String> classNames = List.of();
+    private final List<EpochRecord> trainedEpochs = new ArrayList<>();
     private Network network;
 
     /** A fully connected layer with {@code units} outputs. */
@@ -228,7 +233,67 @@ public final class Model implements AutoCloseable {
             throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
                     + " but the data has examples of shape " + data.exampleShape() + ".");
         }
-        return TrainingLoop.run(network, data, validation, resolved);
+        History history = TrainingLoop.run(network, data, validation, resolved);
+        trainedEpochs.addAll(history.epochs());
+        return history;
+    }
+
+    /**
+     * Saves the model to one file: architecture, parameters, input shape, class names, optimizer, training history
+     * and versions. Written atomically: a crash while saving leaves the previous file as it was.
+     */
+    public Path save(Path file) {
+        Network built = requireTrained("save");
+        for (Layer layer : layers) {
+            if (!LayerParser.isRebuildable(layer.description())) {
+                throw new IllegalStateException("save: layer \"" + layer.description() + "\" was added with add(Block) and "
+                        + "cannot be rebuilt from a file; save its parameters with DJL, or use Djinn's own layers.");
+            }
+        }
+        JsonObject description = new JsonObject();
+        description.addProperty("format", ModelFile.FORMAT);
+        description.addProperty("version", ModelFile.VERSION);
+        description.addProperty("djinn", dev.djinn.Djinn.version());
+        description.addProperty("djl", dev.djinn.Djinn.djlVersion());
+        JsonArray layerArray = new JsonArray();
+        layers.forEach(layer -> layerArray.add(layer.description()));
+        description.add("layers", layerArray);
+        JsonArray shape = new JsonArray();
+        for (long dimension : built.exampleShape().getShape()) {
+            shape.add(dimension);
+        }
+        description.add("inputShape", shape);
+        JsonArray names = new JsonArray();
+        classNames.forEach(names::add);
+        description.add("classNames", names);
+        description.addProperty("optimizer", optimizer.toString());
+        description.addProperty("l2", l2);
+        description.add("history", ModelFile.epochs(trainedEpochs));
+        ModelFile.save(file, description, ModelFile.parameterBytes(built::saveParameters));
+        return file;
+    }
+
+    /** Loads a model saved with {@link #save}, without the code that built it. */
+    public static Model load(Path file) {
+        ModelFile.Contents contents = ModelFile.read(file);
+        JsonObject description = contents.description();
+        Model model = LayerParser.rebuild(ModelFile.strings(description.getAsJsonArray("layers")));
+        long[] shape = new long[description.getAsJsonArray("inputShape").size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = description.getAsJsonArray("inputShape").get(i).getAsLong();
+        }
+        model.classNames = ModelFile.strings(description.getAsJsonArray("classNames"));
+        try (java.io.DataInputStream in = ModelFile.parameterStream(contents.parameters())) {
+            model.network = Network.build(model.layers, new ai.djl.ndarray.types.Shape(shape), 42, model.optimizer, model.l2, in);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ModelFileException(file + " is damaged: " + e.getMessage() + ". Save the model again.", e);
+        }
+        return model;
+    }
+
+    /** Class names by label, from the data it was trained on (or its file). */
+    public List<String> classNames() {
+        return classNames;
     }
 
     /** Class probabilities for examples given as rows of numbers (each row flattened to the example's size). */

@@ -47,6 +47,15 @@ public final class Network implements AutoCloseable {
     }
 
     static Network build(List<Layer> layers, Shape exampleShape, long seed, OptimizerSpec optimizer, float l2) {
+        return build(layers, exampleShape, seed, optimizer, l2, null);
+    }
+
+    /**
+     * Builds the network; with {@code savedParameters}, its weights are loaded before the trainer exists, because
+     * DJL's trainer caches the parameter arrays it first sees.
+     */
+    static Network build(List<Layer> layers, Shape exampleShape, long seed, OptimizerSpec optimizer, float l2,
+                         java.io.DataInputStream savedParameters) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock();
         List<String> descriptions = new ArrayList<>();
@@ -69,6 +78,16 @@ public final class Network implements AutoCloseable {
         Loss loss = new SoftmaxCrossEntropyLoss("cross_entropy", 1, -1, true, true);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(optimizer.build(l2));
+        if (savedParameters != null) {
+            try {
+                block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1).addAll(exampleShape));
+                block.loadParameters(model.getNDManager(), savedParameters);
+            } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
+                model.close();
+                throw new IllegalArgumentException("the saved parameters do not fit the architecture (" + e.getMessage() + ")", e);
+            }
+            return new Network(model, model.newTrainer(config), loss, exampleShape, descriptions, optimizer.learningRate());
+        }
         Trainer trainer = model.newTrainer(config);
         try {
             trainer.initialize(new Shape(1).addAll(exampleShape));
@@ -93,6 +112,10 @@ public final class Network implements AutoCloseable {
             rows.add(new Summary.Row(i + 1, descriptions.get(i), shapes[0].toString(), parameters));
         }
         return new Summary(rows, new Shape(1).addAll(exampleShape).toString());
+    }
+
+    void saveParameters(java.io.DataOutputStream out) throws java.io.IOException {
+        model.getBlock().saveParameters(out);
     }
 
     public Trainer trainer() {
