@@ -88,6 +88,11 @@ public final class Djinn {
         return TrainOption.seed(seed);
     }
 
+    /** Stops after {@code patience} epochs without improvement and restores the best weights. */
+    public static TrainOption earlyStopping(int patience) {
+        return TrainOption.earlyStopping(patience);
+    }
+
     /** Where training progress goes: {@code progress(ProgressListener.NONE)} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return TrainOption.progress(listener);

@@ -118,6 +118,27 @@ public final class Network implements AutoCloseable {
         model.getBlock().saveParameters(out);
     }
 
+    private final java.util.Map<String, ai.djl.ndarray.NDArray> snapshot = new java.util.HashMap<>();
+
+    /** Keeps a copy of every weight (for early stopping's "restore best"). */
+    public void snapshotWeights() {
+        snapshot.values().forEach(ai.djl.ndarray.NDArray::close);
+        snapshot.clear();
+        for (var entry : model.getBlock().getParameters()) {
+            snapshot.put(entry.getKey(), entry.getValue().getArray().duplicate());
+        }
+    }
+
+    /** Puts the snapshot's values back, in place (the trainer keeps references to the weight arrays). */
+    public void restoreWeights() {
+        for (var entry : model.getBlock().getParameters()) {
+            ai.djl.ndarray.NDArray saved = snapshot.get(entry.getKey());
+            if (saved != null) {
+                entry.getValue().getArray().set(saved.toByteBuffer());
+            }
+        }
+    }
+
     public Trainer trainer() {
         return trainer;
     }

@@ -8,6 +8,16 @@ import java.util.List;
 public final class History {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private String interruption;
+    private String earlyStop;
+
+    void stoppedEarly(int bestEpoch, int patience) {
+        earlyStop = "stopped early: no improvement for " + patience + " epochs; weights restored from epoch " + bestEpoch;
+    }
+
+    /** "stopped early: …", or empty. */
+    public String earlyStop() {
+        return earlyStop == null ? "" : earlyStop;
+    }
 
     void add(EpochRecord record) {
         epochs.add(record);
@@ -49,6 +59,9 @@ public final class History {
         }
         if (isInterrupted()) {
             text.append(interruption).append('\n');
+        }
+        if (earlyStop != null) {
+            text.append(earlyStop).append('\n');
         }
         return text.toString();
     }

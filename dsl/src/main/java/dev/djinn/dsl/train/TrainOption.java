@@ -41,6 +41,17 @@ public final class TrainOption {
         return new TrainOption(o -> o.shuffle = shuffle);
     }
 
+    /**
+     * Stops when the monitored loss (validation loss, or training loss without validation data) has not improved
+     * for {@code patience} epochs, and restores the weights of the best epoch.
+     */
+    public static TrainOption earlyStopping(int patience) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("earlyStopping(" + patience + "): patience is at least one epoch.");
+        }
+        return new TrainOption(o -> o.patience = patience);
+    }
+
     /** Where progress goes; {@link ProgressListener#NONE} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return new TrainOption(o -> o.progress = listener);

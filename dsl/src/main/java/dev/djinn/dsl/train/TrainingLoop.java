@@ -29,6 +29,8 @@ public final class TrainingLoop {
             NDArray features = train.features(dataManager);
             NDArray labels = train.labels(dataManager);
             int size = train.size();
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 long started = System.nanoTime();
                 double lossSum = 0;
@@ -91,6 +93,18 @@ public final class TrainingLoop {
                         validationLoss, validationAccuracy, seconds, seen / seconds);
                 history.add(record);
                 options.progress().onEpoch(record, options.epochs());
+                if (options.patience() > 0) {
+                    double monitored = validation != null ? validationLoss : record.loss();
+                    if (monitored < bestLoss) {
+                        bestLoss = monitored;
+                        bestEpoch = epoch;
+                        network.snapshotWeights();
+                    } else if (epoch - bestEpoch >= options.patience()) {
+                        network.restoreWeights();
+                        history.stoppedEarly(bestEpoch, options.patience());
+                        break;
+                    }
+                }
             }
         }
         options.progress().onEnd(history);

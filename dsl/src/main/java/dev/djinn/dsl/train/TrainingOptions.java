@@ -7,6 +7,12 @@ public final class TrainingOptions {
     long seed = 42;
     boolean shuffle = true;
     ProgressListener progress = TerminalProgress.forStdout();
+    int patience = 0;
+
+    /** Epochs without improvement before early stopping; 0 means no early stopping. */
+    public int patience() {
+        return patience;
+    }
 
     public int epochs() {
         return epochs;
