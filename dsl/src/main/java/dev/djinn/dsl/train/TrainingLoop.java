@@ -12,8 +12,8 @@ import dev.djinn.dsl.model.Network;
 import java.util.Random;
 
 /**
- * Djinn's training loop on DJL's Trainer. The whole data set lives in one tensor; each epoch gathers it in a
- * shuffled order once and slices batches from that (no per-example objects). Every tensor a batch creates lives in
+ * Djinn's training loop on DJL's Trainer. The whole data set lives in one tensor; each batch is gathered from it
+ * through a per-epoch shuffled index (no per-example objects). Every tensor a batch creates lives in
  * a sub-manager closed after the batch, so native memory stays flat. It checks the thread's interrupt flag between
  * batches: an interrupt stops training with the weights as they are and marks the History.
  */
@@ -37,15 +37,9 @@ public final class TrainingLoop {
                 long correct = 0;
                 int seen = 0;
                 try (NDManager epochManager = dataManager.newSubManager()) {
-                    NDArray x = features;
-                    NDArray y = labels;
-                    if (options.shuffle()) {
-                        NDArray order = epochManager.create(permutation(size, random));
-                        x = features.get(order);
-                        y = labels.get(order);
-                        x.attach(epochManager);
-                        y.attach(epochManager);
-                    }
+                    // batches are gathered through a shuffled index: no per-epoch copy of the data set, whose
+                    // large free would raise glibc's mmap threshold and leave RSS a step higher for good
+                    NDArray order = options.shuffle() ? epochManager.create(permutation(size, random)) : null;
                     int batch = 0;
                     for (int start = 0; start < size; start += options.batchSize(), batch++) {
                         if (Thread.currentThread().isInterrupted()) {
@@ -55,8 +49,17 @@ public final class TrainingLoop {
                         }
                         int end = Math.min(size, start + options.batchSize());
                         try (NDManager batchManager = epochManager.newSubManager()) {
-                            NDArray xb = x.get(new NDIndex("{}:{}", start, end));
-                            NDArray yb = y.get(new NDIndex("{}:{}", start, end));
+                            NDArray xb;
+                            NDArray yb;
+                            if (order != null) {
+                                NDArray indices = order.get(new NDIndex("{}:{}", start, end));
+                                indices.attach(batchManager);
+                                xb = features.get(indices);
+                                yb = labels.get(indices);
+                            } else {
+                                xb = features.get(new NDIndex("{}:{}", start, end));
+                                yb = labels.get(new NDIndex("{}:{}", start, end));
+                            }
                             xb.attach(batchManager);
                             yb.attach(batchManager);
                             float batchLoss;
