@@ -32,8 +32,8 @@ public final class Scoring {
             for (int start = 0; start < size; start += BATCH) {
                 int end = Math.min(size, start + BATCH);
                 try (NDManager batchManager = manager.newSubManager()) {
-                    NDArray xb = features.get(new NDIndex("{}:{}", start, end));
-                    NDArray yb = labels.get(new NDIndex("{}:{}", start, end));
+                    NDArray xb = features.get(new NDIndex().addSliceDim(start, end));
+                    NDArray yb = labels.get(new NDIndex().addSliceDim(start, end));
                     xb.attach(batchManager);
                     yb.attach(batchManager);
                     NDArray logits = network.trainer().evaluate(new NDList(xb)).singletonOrThrow();

@@ -52,13 +52,13 @@ public final class TrainingLoop {
                             NDArray xb;
                             NDArray yb;
                             if (order != null) {
-                                NDArray indices = order.get(new NDIndex("{}:{}", start, end));
+                                NDArray indices = order.get(new NDIndex().addSliceDim(start, end));
                                 indices.attach(batchManager);
                                 xb = features.get(indices);
                                 yb = labels.get(indices);
                             } else {
-                                xb = features.get(new NDIndex("{}:{}", start, end));
-                                yb = labels.get(new NDIndex("{}:{}", start, end));
+                                xb = features.get(new NDIndex().addSliceDim(start, end));
+                                yb = labels.get(new NDIndex().addSliceDim(start, end));
                             }
                             xb.attach(batchManager);
                             yb.attach(batchManager);
