@@ -93,6 +93,16 @@ public final class Djinn {
         return TrainOption.earlyStopping(patience);
     }
 
+    /** Saves the model to {@code file} after every epoch. */
+    public static TrainOption checkpoint(Path file) {
+        return TrainOption.checkpoint(file);
+    }
+
+    /** Saves the model after epochs; with {@code bestOnly}, only when the monitored loss improved. */
+    public static TrainOption checkpoint(Path file, boolean bestOnly) {
+        return TrainOption.checkpoint(file, bestOnly);
+    }
+
     /** Where training progress goes: {@code progress(ProgressListener.NONE)} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return TrainOption.progress(listener);

@@ -23,6 +23,7 @@ import com.google.gson.JsonObject;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
 import dev.djinn.dsl.train.OptimizerSpec;
+import dev.djinn.dsl.train.ProgressListener;
 import dev.djinn.dsl.train.Scoring;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
@@ -233,9 +234,53 @@ public final class Model implements AutoCloseable {
             throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
                     + " but the data has examples of shape " + data.exampleShape() + ".");
         }
+        if (resolved.checkpoint() != null) {
+            resolved = withCheckpoints(resolved, options);
+        }
         History history = TrainingLoop.run(network, data, validation, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
+    }
+
+    /** The options with a progress listener that also saves the model at the end of epochs. */
+    private TrainingOptions withCheckpoints(TrainingOptions resolved, TrainOption... options) {
+        ProgressListener user = resolved.progress();
+        java.nio.file.Path file = resolved.checkpoint();
+        boolean bestOnly = resolved.checkpointBestOnly();
+        int trainedBefore = trainedEpochs.size();
+        List<EpochRecord> thisRun = new ArrayList<>();
+        ProgressListener saving = new ProgressListener() {
+            private double best = Double.POSITIVE_INFINITY;
+
+            @Override
+            public void onBatch(dev.djinn.dsl.train.BatchProgress progress) {
+                user.onBatch(progress);
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, int epochs) {
+                user.onEpoch(record, epochs);
+                thisRun.add(record);
+                double monitored = record.hasValidation() ? record.validationLoss() : record.loss();
+                if (!bestOnly || monitored < best) {
+                    best = Math.min(best, monitored);
+                    trainedEpochs.addAll(thisRun);
+                    try {
+                        save(file);
+                    } finally {
+                        trainedEpochs.subList(trainedBefore, trainedEpochs.size()).clear();
+                    }
+                }
+            }
+
+            @Override
+            public void onEnd(History history) {
+                user.onEnd(history);
+            }
+        };
+        TrainOption[] all = java.util.Arrays.copyOf(options, options.length + 1);
+        all[options.length] = TrainOption.progress(saving);
+        return TrainOption.resolve(all);
     }
 
     /**

@@ -52,6 +52,20 @@ public final class TrainOption {
         return new TrainOption(o -> o.patience = patience);
     }
 
+    /** Saves the model to {@code file} after every epoch (atomically: an interrupted save keeps the last one). */
+    public static TrainOption checkpoint(java.nio.file.Path file) {
+        return checkpoint(file, false);
+    }
+
+    /** Saves after every epoch, or with {@code bestOnly} only when the monitored loss improved. */
+    public static TrainOption checkpoint(java.nio.file.Path file, boolean bestOnly) {
+        java.util.Objects.requireNonNull(file, "checkpoint(file): give the file to save to");
+        return new TrainOption(o -> {
+            o.checkpoint = file;
+            o.checkpointBestOnly = bestOnly;
+        });
+    }
+
     /** Where progress goes; {@link ProgressListener#NONE} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return new TrainOption(o -> o.progress = listener);

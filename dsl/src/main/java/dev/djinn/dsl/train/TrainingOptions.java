@@ -8,6 +8,18 @@ public final class TrainingOptions {
     boolean shuffle = true;
     ProgressListener progress = TerminalProgress.forStdout();
     int patience = 0;
+    java.nio.file.Path checkpoint;
+    boolean checkpointBestOnly;
+
+    /** Where to save the model after epochs, or null. */
+    public java.nio.file.Path checkpoint() {
+        return checkpoint;
+    }
+
+    /** Save only when the monitored loss improved. */
+    public boolean checkpointBestOnly() {
+        return checkpointBestOnly;
+    }
 
     /** Epochs without improvement before early stopping; 0 means no early stopping. */
     public int patience() {
