@@ -93,6 +93,11 @@ public final class Djinn {
         return TrainOption.earlyStopping(patience);
     }
 
+    /** Holds out a share of the training data for validation: {@code validation(0.1)}. */
+    public static TrainOption validation(double fraction) {
+        return TrainOption.validation(fraction);
+    }
+
     /** Saves the model to {@code file} after every epoch. */
     public static TrainOption checkpoint(Path file) {
         return TrainOption.checkpoint(file);

@@ -64,6 +64,17 @@ public final class ArrayData implements LabeledData {
     }
 
     @Override
+    public ArrayData select(int[] indices) {
+        float[][] x = new float[indices.length][];
+        int[] y = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            x[i] = features[indices[i]];
+            y[i] = labels[indices[i]];
+        }
+        return new ArrayData(x, y);
+    }
+
+    @Override
     public String toString() {
         return size() + " examples of " + features[0].length + " values, " + classNames().size() + " classes";
     }

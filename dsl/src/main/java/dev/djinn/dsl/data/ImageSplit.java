@@ -119,6 +119,18 @@ public final class ImageSplit implements LabeledData {
         return pixels[(index * rows + row) * cols + col] & 0xFF;
     }
 
+    @Override
+    public ImageSplit select(int[] indices) {
+        int imageSize = rows * cols;
+        byte[] chosenPixels = new byte[indices.length * imageSize];
+        int[] chosenLabels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * imageSize, chosenPixels, i * imageSize, imageSize);
+            chosenLabels[i] = labels[indices[i]];
+        }
+        return new ImageSplit(chosenPixels, chosenLabels, rows, cols, classNames);
+    }
+
     /** The first {@code n} images (all of them if there are fewer), to keep a run short. */
     public ImageSplit limit(int n) {
         if (n < 0) {

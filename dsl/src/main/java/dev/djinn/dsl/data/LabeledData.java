@@ -21,4 +21,7 @@ public interface LabeledData {
 
     /** Class names by label; "0", "1", … when the data has none. */
     List<String> classNames();
+
+    /** The examples at {@code indices}, in that order (a copy). */
+    LabeledData select(int[] indices);
 }

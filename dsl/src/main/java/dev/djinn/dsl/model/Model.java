@@ -211,9 +211,13 @@ public final class Model implements AutoCloseable {
         return network.summary();
     }
 
-    /** Trains on the data set's train split, validating on its test split after every epoch. */
+    /**
+     * Trains on the data set's train split, validating after every epoch on its test split, or with
+     * {@code validation(fraction)} on a share held out of the train split.
+     */
     public History train(ImageDataSet data, TrainOption... options) {
-        return train(data.train(), data.test(), options);
+        boolean holdsOut = TrainOption.resolve(options).validationFraction() > 0;
+        return train(data.train(), holdsOut ? null : data.test(), options);
     }
 
     /** Trains on {@code data} without validation. */
@@ -227,6 +231,15 @@ public final class Model implements AutoCloseable {
             throw new IllegalStateException("This model has no layers: add some, for example model().dense(128).relu().dense(10).");
         }
         TrainingOptions resolved = TrainOption.resolve(options);
+        if (resolved.validationFraction() > 0) {
+            if (validation != null) {
+                throw new IllegalArgumentException("validation(" + resolved.validationFraction() + ") holds out part of the "
+                        + "training data, but validation data was given too: use one or the other.");
+            }
+            LabeledData[] parts = holdOut(data, resolved.validationFraction(), resolved.seed());
+            data = parts[0];
+            validation = parts[1];
+        }
         classNames = data.classNames();
         if (network == null) {
             network = Network.build(layers, data.exampleShape(), resolved.seed(), optimizer, l2);
@@ -240,6 +253,28 @@ public final class Model implements AutoCloseable {
         History history = TrainingLoop.run(network, data, validation, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
+    }
+
+    /** {training, validation}: a seeded random share {@code fraction} of {@code data} held out. */
+    private static LabeledData[] holdOut(LabeledData data, double fraction, long seed) {
+        int held = (int) Math.round(data.size() * fraction);
+        if (held < 1 || held >= data.size()) {
+            throw new IllegalArgumentException("validation(" + fraction + ") of " + data.size() + " examples leaves "
+                    + (data.size() - held) + " to train on and " + held + " to validate: give more data or another share.");
+        }
+        int[] order = java.util.stream.IntStream.range(0, data.size()).toArray();
+        java.util.Random random = new java.util.Random(seed ^ 0x5DEECE66DL);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int trainSize = data.size() - held;
+        return new LabeledData[] {
+            data.select(java.util.Arrays.copyOfRange(order, 0, trainSize)),
+            data.select(java.util.Arrays.copyOfRange(order, trainSize, order.length))
+        };
     }
 
     /** The options with a progress listener that also saves the model at the end of epochs. */

@@ -52,6 +52,17 @@ public final class TrainOption {
         return new TrainOption(o -> o.patience = patience);
     }
 
+    /**
+     * Holds out a share of the training data (chosen with the seed) for validation after every epoch, when
+     * {@code train} is not given validation data: {@code validation(0.1)} keeps 10%.
+     */
+    public static TrainOption validation(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation(" + fraction + "): the share held out is above 0 and below 1, such as 0.1.");
+        }
+        return new TrainOption(o -> o.validationFraction = fraction);
+    }
+
     /** Saves the model to {@code file} after every epoch (atomically: an interrupted save keeps the last one). */
     public static TrainOption checkpoint(java.nio.file.Path file) {
         return checkpoint(file, false);

@@ -8,6 +8,12 @@ public final class TrainingOptions {
     boolean shuffle = true;
     ProgressListener progress = TerminalProgress.forStdout();
     int patience = 0;
+    double validationFraction;
+
+    /** The share of the training data held out for validation when no validation data is given; 0 for none. */
+    public double validationFraction() {
+        return validationFraction;
+    }
     java.nio.file.Path checkpoint;
     boolean checkpointBestOnly;
 
