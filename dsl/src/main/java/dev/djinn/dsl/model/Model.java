@@ -17,6 +17,7 @@ import ai.djl.ndarray.NDManager;
 import dev.djinn.dsl.data.ImageDataSet;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.data.LabeledData;
+import dev.djinn.dsl.data.Permutation;
 import dev.djinn.dsl.evaluate.Evaluation;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -262,14 +263,7 @@ public final class Model implements AutoCloseable {
             throw new IllegalArgumentException("validation(" + fraction + ") of " + data.size() + " examples leaves "
                     + (data.size() - held) + " to train on and " + held + " to validate: give more data or another share.");
         }
-        int[] order = java.util.stream.IntStream.range(0, data.size()).toArray();
-        java.util.Random random = new java.util.Random(seed ^ 0x5DEECE66DL);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = Permutation.of(data.size(), new java.util.Random(seed ^ 0x5DEECE66DL));
         int trainSize = data.size() - held;
         return new LabeledData[] {
             data.select(java.util.Arrays.copyOfRange(order, 0, trainSize)),
@@ -282,8 +276,7 @@ public final class Model implements AutoCloseable {
         ProgressListener user = resolved.progress();
         java.nio.file.Path file = resolved.checkpoint();
         boolean bestOnly = resolved.checkpointBestOnly();
-        int trainedBefore = trainedEpochs.size();
-        List<EpochRecord> thisRun = new ArrayList<>();
+        List<EpochRecord> epochsSoFar = new ArrayList<>(trainedEpochs);
         ProgressListener saving = new ProgressListener() {
             private double best = Double.POSITIVE_INFINITY;
 
@@ -295,16 +288,10 @@ public final class Model implements AutoCloseable {
             @Override
             public void onEpoch(EpochRecord record, int epochs) {
                 user.onEpoch(record, epochs);
-                thisRun.add(record);
-                double monitored = record.hasValidation() ? record.validationLoss() : record.loss();
-                if (!bestOnly || monitored < best) {
-                    best = Math.min(best, monitored);
-                    trainedEpochs.addAll(thisRun);
-                    try {
-                        save(file);
-                    } finally {
-                        trainedEpochs.subList(trainedBefore, trainedEpochs.size()).clear();
-                    }
+                epochsSoFar.add(record);
+                if (!bestOnly || record.monitoredLoss() < best) {
+                    best = Math.min(best, record.monitoredLoss());
+                    save(file, epochsSoFar);
                 }
             }
 
@@ -323,6 +310,11 @@ public final class Model implements AutoCloseable {
      * and versions. Written atomically: a crash while saving leaves the previous file as it was.
      */
     public Path save(Path file) {
+        return save(file, trainedEpochs);
+    }
+
+    /** Saves with {@code epochs} as the recorded history (a checkpoint records the epochs trained so far). */
+    private Path save(Path file, List<EpochRecord> epochs) {
         Network built = requireTrained("save");
         for (Layer layer : layers) {
             if (!LayerParser.isRebuildable(layer.description())) {
@@ -348,7 +340,7 @@ public final class Model implements AutoCloseable {
         description.add("classNames", names);
         description.addProperty("optimizer", optimizer.toString());
         description.addProperty("l2", l2);
-        description.add("history", ModelFile.epochs(trainedEpochs));
+        description.add("history", ModelFile.epochs(epochs));
         ModelFile.save(file, description, ModelFile.parameterBytes(built::saveParameters));
         return file;
     }

@@ -9,4 +9,9 @@ public record EpochRecord(int epoch, double loss, double accuracy, double valida
     public boolean hasValidation() {
         return !Double.isNaN(validationLoss);
     }
+
+    /** The loss early stopping and best-only checkpoints watch: validation loss, or training loss without validation. */
+    public double monitoredLoss() {
+        return hasValidation() ? validationLoss : loss;
+    }
 }

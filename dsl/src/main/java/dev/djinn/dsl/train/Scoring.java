@@ -14,21 +14,20 @@ public final class Scoring {
     private Scoring() {
     }
 
-    /** {mean loss, accuracy} over all of {@code data}. */
-    public static double[] lossAndAccuracy(Network network, LabeledData data) {
-        Predictions predictions = predict(network, data);
-        return new double[] {predictions.meanLoss(), predictions.accuracy()};
-    }
-
     /** The predicted class and the true label of every example, and the mean loss. */
     public static Predictions predict(Network network, LabeledData data) {
-        int size = data.size();
+        try (NDManager manager = network.manager().newSubManager()) {
+            return predict(network, data.features(manager), data.labels(manager));
+        }
+    }
+
+    /** The same for data already in tensors: {@code features} (N, example shape…) and int64 {@code labels} (N). */
+    public static Predictions predict(Network network, NDArray features, NDArray labels) {
+        int size = (int) labels.size();
         int[] predicted = new int[size];
         int[] actual = new int[size];
         double lossSum = 0;
         try (NDManager manager = network.manager().newSubManager()) {
-            NDArray features = data.features(manager);
-            NDArray labels = data.labels(manager);
             for (int start = 0; start < size; start += BATCH) {
                 int end = Math.min(size, start + BATCH);
                 try (NDManager batchManager = manager.newSubManager()) {

@@ -7,8 +7,10 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.djinn.dsl.data.LabeledData;
+import dev.djinn.dsl.data.Permutation;
 import dev.djinn.dsl.model.Network;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -28,6 +30,9 @@ public final class TrainingLoop {
         try (NDManager dataManager = network.manager().newSubManager()) {
             NDArray features = train.features(dataManager);
             NDArray labels = train.labels(dataManager);
+            // validation tensors are made once per train, not once per epoch
+            NDArray validationFeatures = validation == null ? null : validation.features(dataManager);
+            NDArray validationLabels = validation == null ? null : validation.labels(dataManager);
             int size = train.size();
             double bestLoss = Double.POSITIVE_INFINITY;
             int bestEpoch = 0;
@@ -39,7 +44,8 @@ public final class TrainingLoop {
                 try (NDManager epochManager = dataManager.newSubManager()) {
                     // batches are gathered through a shuffled index: no per-epoch copy of the data set, whose
                     // large free would raise glibc's mmap threshold and leave RSS a step higher for good
-                    NDArray order = options.shuffle() ? epochManager.create(permutation(size, random)) : null;
+                    NDArray order = options.shuffle()
+                            ? epochManager.create(Arrays.stream(Permutation.of(size, random)).asLongStream().toArray()) : null;
                     int batch = 0;
                     for (int start = 0; start < size; start += options.batchSize(), batch++) {
                         if (Thread.currentThread().isInterrupted()) {
@@ -88,18 +94,17 @@ public final class TrainingLoop {
                 double validationLoss = Double.NaN;
                 double validationAccuracy = Double.NaN;
                 if (validation != null) {
-                    double[] lossAndAccuracy = Scoring.lossAndAccuracy(network, validation);
-                    validationLoss = lossAndAccuracy[0];
-                    validationAccuracy = lossAndAccuracy[1];
+                    Scoring.Predictions scored = Scoring.predict(network, validationFeatures, validationLabels);
+                    validationLoss = scored.meanLoss();
+                    validationAccuracy = scored.accuracy();
                 }
                 EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen,
                         validationLoss, validationAccuracy, seconds, seen / seconds);
                 history.add(record);
                 options.progress().onEpoch(record, options.epochs());
                 if (options.patience() > 0) {
-                    double monitored = validation != null ? validationLoss : record.loss();
-                    if (monitored < bestLoss) {
-                        bestLoss = monitored;
+                    if (record.monitoredLoss() < bestLoss) {
+                        bestLoss = record.monitoredLoss();
                         bestEpoch = epoch;
                         network.snapshotWeights();
                     } else if (epoch - bestEpoch >= options.patience()) {
@@ -112,19 +117,5 @@ public final class TrainingLoop {
         }
         options.progress().onEnd(history);
         return history;
-    }
-
-    private static long[] permutation(int size, Random random) {
-        long[] order = new long[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 }
