@@ -9,7 +9,7 @@ import uuid
 import zmq
 from jupyter_client.manager import KernelManager
 
-from djinn_client import run, start
+from djinn_client import collect_outputs, run, start, wait_reply
 
 
 def _raw_shell_socket(km):
@@ -58,6 +58,29 @@ def test_badly_signed_and_malformed_messages_are_rejected_and_the_kernel_keeps_s
         kc.stop_channels()
         km.shutdown_kernel(now=True)
         os.unlink(log.name)
+
+
+def test_a_malformed_message_on_stdin_is_dropped_and_the_real_answer_arrives():
+    km, kc = start()
+    try:
+        msg_id = kc.execute('String answer = readLine("Name: ");\nanswer', allow_stdin=True)
+        kc.get_stdin_msg(timeout=20)
+        info = km.get_connection_info()
+        socket = zmq.Context.instance().socket(zmq.DEALER)
+        socket.connect("%s://%s:%d" % (info["transport"], info["ip"], info["stdin_port"]))
+        socket.send_multipart([b"<IDS|MSG>", b"0" * 64, _header("input_reply"), b"{}", b"{}", b'{"value": "forged"}'])
+        # two frames where six are due: read frame by frame, it would swallow the real answer that follows
+        socket.send_multipart([b"<IDS|MSG>", b"deadbeef"])
+        time.sleep(0.5)
+        kc.input("Ada")
+        reply = wait_reply(kc, msg_id)
+        outputs = collect_outputs(kc, msg_id)
+        assert reply["content"]["status"] == "ok"
+        assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "Ada"
+        socket.close(linger=0)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def test_jupyter_console_runs_cells_with_the_installed_kernelspec():

@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.InputReply;
 import org.dflib.jjava.jupyter.messages.request.InputRequest;
+import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
 import java.io.InputStream;
@@ -55,7 +56,6 @@ public final class FrontendInput extends InputStream {
         try {
             return answer.get();
         } catch (InterruptedException e) {
-            cancelled.set(true);
             throw new InputInterruptedException();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Reading input from the front end failed: " + e.getCause(), e.getCause());
@@ -68,12 +68,12 @@ public final class FrontendInput extends InputStream {
         // a late answer to an interrupted question may be waiting (front ends send input_reply without a parent
         // header, so it cannot be matched to its question): it is not the answer to this one
         while ((stdin.getEvents() & ZMQ.Poller.POLLIN) != 0) {
-            stdin.readMessage();
+            readOrDrop();
         }
         stdin.sendMessage(new Message<>(parent, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
         while (!cancelled.get()) {
             if ((stdin.getEvents() & ZMQ.Poller.POLLIN) != 0) {
-                Message<?> reply = stdin.readMessage();
+                Message<?> reply = readOrDrop();
                 if (reply != null && reply.getHeader().getType() == MessageType.INPUT_REPLY) {
                     return ((InputReply) reply.getContent()).getValue();
                 }
@@ -82,6 +82,16 @@ public final class FrontendInput extends InputStream {
             LockSupport.parkNanos(POLL_NANOS);
         }
         return "";
+    }
+
+    /** The next stdin message, or null when it was malformed or badly signed (logged and dropped). */
+    private Message<?> readOrDrop() {
+        try {
+            return stdin.readMessage();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(FrontendInput.class).warn("Rejected a message on the stdin channel: {}", e.toString());
+            return null;
+        }
     }
 
     @Override

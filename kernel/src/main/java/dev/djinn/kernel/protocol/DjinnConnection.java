@@ -18,6 +18,7 @@ public final class DjinnConnection extends JupyterConnection {
     private final ZMQ.Context zmq;
     private final ResponsiveShellChannel shellChannel;
     private final ResponsiveShellChannel controlChannel;
+    private final WholeMessageStdinChannel stdinChannel;
     private volatile boolean closed;
 
     public DjinnConnection(KernelConnectionProperties props) throws GeneralSecurityException {
@@ -26,12 +27,13 @@ public final class DjinnConnection extends JupyterConnection {
         this.zmq = ZMQ.context(1);
         this.shellChannel = new ResponsiveShellChannel(zmq, props.createHMACGenerator(), false, this);
         this.controlChannel = new ResponsiveShellChannel(zmq, props.createHMACGenerator(), true, this);
+        this.stdinChannel = new WholeMessageStdinChannel(zmq, props.createHMACGenerator());
     }
 
     @Override
     public void connect() {
         heartbeat.bind(props);
-        stdin.bind(props);
+        stdinChannel.bind(props);
         iopub.bind(props);
         shellChannel.bind(props, props.getShellPort());
         controlChannel.bind(props, props.getControlPort());
@@ -44,7 +46,7 @@ public final class DjinnConnection extends JupyterConnection {
     }
 
     public JupyterSocket stdinSocket() {
-        return stdin;
+        return stdinChannel;
     }
 
     @Override
@@ -55,6 +57,7 @@ public final class DjinnConnection extends JupyterConnection {
         closed = true;
         shellChannel.close();
         controlChannel.close();
+        stdinChannel.close();
         super.close();
         zmq.close();
     }

@@ -1,0 +1,24 @@
+package dev.djinn.kernel.protocol;
+
+import org.dflib.jjava.jupyter.channels.StdinChannel;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.zeromq.ZMQ;
+
+/**
+ * jjava's stdin channel reading with {@link MessageReader}, as the shell and control channels do: a short or
+ * badly signed message is consumed whole and rejected, instead of being read into the next one.
+ */
+final class WholeMessageStdinChannel extends StdinChannel {
+    private final MessageReader reader;
+
+    WholeMessageStdinChannel(ZMQ.Context context, HMACGenerator hmac) {
+        super(context, hmac);
+        this.reader = new MessageReader(hmac);
+    }
+
+    @Override
+    public synchronized Message<?> readMessage() {
+        return closed ? null : reader.read(this);
+    }
+}
