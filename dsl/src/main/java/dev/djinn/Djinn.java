@@ -14,6 +14,17 @@ import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.ProgressListener;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.data.ImageDataSet;
+import dev.djinn.dsl.data.TableData;
+import dev.djinn.dsl.device.Devices;
+import dev.djinn.dsl.train.Augmentation;
+import dev.djinn.dsl.train.LossFunction;
+import dev.djinn.dsl.train.Metric;
+import dev.djinn.dsl.train.Schedule;
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import tech.tablesaw.api.Table;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 
 /**
  * The whole Djinn vocabulary behind one static import: {@code import static dev.djinn.Djinn.*;}.
@@ -68,9 +79,172 @@ public final class Djinn {
         return new Model();
     }
 
-    /** Labelled examples from Java arrays: one row of {@code x} per label in {@code y}. */
+    /** Labelled examples from Java arrays: one row of {@code x} per class label in {@code y}. */
     public static ArrayData data(float[][] x, int[] y) {
-        return new ArrayData(x, y);
+        return ArrayData.classes(x, y);
+    }
+
+    /** Regression examples: one row of {@code x} per numeric target in {@code y}. */
+    public static ArrayData data(float[][] x, float[] y) {
+        return ArrayData.values(x, y);
+    }
+
+    /** Regression examples with several numeric targets per row. */
+    public static ArrayData data(float[][] x, float[][] y) {
+        return ArrayData.values(x, y);
+    }
+
+    /** Examples from tensors: {@code x} (N, …) and int labels (N) or float targets (N) / (N, k); copied. */
+    public static ArrayData data(NDArray x, NDArray y) {
+        return ArrayData.of(x, y);
+    }
+
+    /** A CSV file with a header row, read by Tablesaw: {@code csv(path).label("species").split(0.8)}. */
+    public static TableData csv(Path file) {
+        return TableData.csv(file);
+    }
+
+    /** A CSV file by name. */
+    public static TableData csv(String file) {
+        return TableData.csv(Path.of(file));
+    }
+
+    /** Any Tablesaw table as training data: {@code table(t).label("price").split(0.8)}. */
+    public static TableData table(Table table) {
+        return TableData.of(table);
+    }
+
+    /** Reads an image file (PNG, JPEG, GIF, BMP) for {@code predict(image)} and {@code classify(image)}. */
+    public static BufferedImage image(Path file) {
+        try {
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new IllegalArgumentException("image(" + file + ") is not an image Java can read: give a PNG, JPEG, GIF or BMP file.");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("image(" + file + "): cannot read it (" + e.getMessage() + "); check the path.", e);
+        }
+    }
+
+    // ---- losses ----
+
+    /** Cross-entropy from logits over integer class labels: the default for class labels. */
+    public static LossFunction crossEntropy() {
+        return LossFunction.of(LossFunction.Kind.CROSS_ENTROPY);
+    }
+
+    /** Binary cross-entropy from one logit per example (end the model with dense(1)); labels 0/1 or targets in [0, 1]. */
+    public static LossFunction binaryCrossEntropy() {
+        return LossFunction.of(LossFunction.Kind.BINARY_CROSS_ENTROPY);
+    }
+
+    /** Mean squared error: the default for numeric targets. */
+    public static LossFunction mse() {
+        return LossFunction.of(LossFunction.Kind.MSE);
+    }
+
+    /** Mean absolute error as a loss. */
+    public static LossFunction l1() {
+        return LossFunction.of(LossFunction.Kind.L1);
+    }
+
+    /** Huber loss with delta 1: squared for small errors, linear for large ones. */
+    public static LossFunction huber() {
+        return LossFunction.huber(1);
+    }
+
+    public static LossFunction huber(double delta) {
+        return LossFunction.huber(delta);
+    }
+
+    // ---- metrics ----
+
+    /** The share of examples classified right. */
+    public static Metric accuracy() {
+        return Metric.accuracy();
+    }
+
+    /** The share of examples whose class is among the {@code k} best-scored. */
+    public static Metric topK(int k) {
+        return Metric.topK(k);
+    }
+
+    /** Mean absolute error, for regression. */
+    public static Metric mae() {
+        return Metric.mae();
+    }
+
+    /** What to measure besides the loss each epoch: {@code metrics(accuracy(), topK(5))}. */
+    public static TrainOption metrics(Metric... metrics) {
+        return TrainOption.metrics(metrics);
+    }
+
+    // ---- schedules ----
+
+    /** Multiplies the learning rate by {@code factor} every {@code everyEpochs} epochs. */
+    public static Schedule step(int everyEpochs, double factor) {
+        return Schedule.step(everyEpochs, factor);
+    }
+
+    /** Cosine decay of the learning rate to zero over {@code epochs}. */
+    public static Schedule cosine(int epochs) {
+        return Schedule.cosine(epochs);
+    }
+
+    /** Linear warm-up over {@code epochs}, then the full rate. */
+    public static Schedule warmup(int epochs) {
+        return Schedule.warmup(epochs);
+    }
+
+    /** Linear warm-up over {@code epochs}, then {@code then}. */
+    public static Schedule warmup(int epochs, Schedule then) {
+        return Schedule.warmup(epochs, then);
+    }
+
+    // ---- augmentation ----
+
+    /** Random changes to training images each batch: {@code augment(flip(), crop(4))}. */
+    public static TrainOption augment(Augmentation... augmentations) {
+        return TrainOption.augment(augmentations);
+    }
+
+    /** Random horizontal flips. */
+    public static Augmentation flip() {
+        return Augmentation.flip();
+    }
+
+    /** Random crops after zero padding of {@code padding} pixels. */
+    public static Augmentation crop(int padding) {
+        return Augmentation.crop(padding);
+    }
+
+    // ---- devices ----
+
+    /** The CPU. */
+    public static Device cpu() {
+        return Devices.cpu();
+    }
+
+    /** GPU {@code index}; fails with the reason when the engine sees no such GPU. */
+    public static Device gpu(int index) {
+        return Devices.gpu(index);
+    }
+
+    /** Sets the devices models use unless they say {@code device(...)}: {@code useDevices(gpu(0))}. */
+    public static void useDevices(Device... devices) {
+        Devices.useDevices(devices);
+    }
+
+    /** The devices models use by default. */
+    public static List<Device> defaultDevices() {
+        return Devices.defaults();
+    }
+
+
+    /** Shuffle the training data each epoch (default true). */
+    public static TrainOption shuffle(boolean shuffle) {
+        return TrainOption.shuffle(shuffle);
     }
 
     /** Train for {@code n} epochs (default 1). */

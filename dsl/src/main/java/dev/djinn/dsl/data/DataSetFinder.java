@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Finds a data set's folder, in order: an explicit path, {@code $DJINN_DATA/<name>}, {@code ~/.djinn/data/<name>},
- * {@code /usr/share/datasets/<name>} (where Debian's {@code dataset-fashion-mnist} installs).
+ * {@code /usr/share/datasets/<name>} (where Debian's {@code dataset-fashion-mnist} installs); then, for MNIST and
+ * Fashion-MNIST when DJL is allowed online, a download through DJL into {@code ~/.djinn/data/<name>}.
  */
 public final class DataSetFinder {
     static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
@@ -53,9 +54,13 @@ public final class DataSetFinder {
                 return folder;
             }
         }
+        if (explicit == null && DataSetDownload.isAvailable(name)) {
+            return DataSetDownload.download(name, home.resolve(".djinn").resolve("data").resolve(name));
+        }
         String where = searched.stream().map(path -> "  " + path).collect(Collectors.joining("\n"));
         throw new DataSetNotFoundException("The " + name + " data set was not found. Djinn looked for "
                 + String.join(", ", files) + " (each may end in .gz) in:\n" + where + "\n"
+                + DataSetDownload.whyNot(explicit == null ? name : "")
                 + "Put the files in one of these folders (or pass the folder: " + name.replace("-m", "M").replace("-", "")
                 + "(Path.of(\"...\"))), set DJINN_DATA to a folder holding " + name + "/, "
                 + (name.equals("fashion-mnist") ? "or install Debian's package: sudo apt-get install dataset-fashion-mnist."

@@ -7,7 +7,7 @@ import java.util.List;
  * An image classification data set with a train and a test split and the names of its classes, as
  * {@code mnist()} and {@code fashionMnist()} return it.
  */
-public final class ImageDataSet {
+public final class ImageDataSet implements DataSet {
     static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
@@ -39,10 +39,12 @@ public final class ImageDataSet {
         return name;
     }
 
+    @Override
     public ImageSplit train() {
         return train;
     }
 
+    @Override
     public ImageSplit test() {
         return test;
     }

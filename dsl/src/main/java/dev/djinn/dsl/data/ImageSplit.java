@@ -58,6 +58,11 @@ public final class ImageSplit implements LabeledData {
     }
 
     @Override
+    public InputEncoding encoding() {
+        return ImageEncoding.UNIT_SCALE;
+    }
+
+    @Override
     public NDArray labels(NDManager manager) {
         long[] values = new long[labels.length];
         for (int i = 0; i < values.length; i++) {

@@ -6,7 +6,10 @@ import ai.djl.ndarray.types.Shape;
 
 import java.util.List;
 
-/** Examples with integer class labels, as the training loop takes them: one tensor of features, one of labels. */
+/**
+ * Examples and their targets, as the training loop takes them: one tensor of features and one of targets. Targets
+ * are class labels (int64, one per example) or numeric values (float32, {@link #targetWidth()} per example).
+ */
 public interface LabeledData {
     int size();
 
@@ -16,11 +19,26 @@ public interface LabeledData {
     /** All examples as one float tensor of shape (size, exampleShape...), owned by {@code manager}. */
     NDArray features(NDManager manager);
 
-    /** All labels as one int64 tensor of shape (size). */
+    /** All targets: int64 class labels of shape (size), or float32 values of shape (size, targetWidth). */
     NDArray labels(NDManager manager);
 
-    /** Class names by label; "0", "1", … when the data has none. */
+    /** Class names by label ("0", "1", … when the data has none); empty for numeric targets. */
     List<String> classNames();
+
+    /** Whether the targets are class labels (else numeric values, for regression). */
+    default boolean hasClassLabels() {
+        return true;
+    }
+
+    /** Values per target: 1 for class labels. */
+    default long targetWidth() {
+        return 1;
+    }
+
+    /** How raw inputs (a table's rows, an image) become this data's features; the model keeps it for predict. */
+    default InputEncoding encoding() {
+        return InputEncoding.NONE;
+    }
 
     /** The examples at {@code indices}, in that order (a copy). */
     LabeledData select(int[] indices);

@@ -1,57 +1,79 @@
 package dev.djinn.dsl.model;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Rebuilds layers from their descriptions ("dense(128)", "dropout(0.2)"), as a saved model records them. */
+/** Rebuilds layers from their descriptions ("dense(128)", "residual[dense(8), relu]"), as a saved model records them. */
 final class LayerParser {
-    private static final Pattern CALL = Pattern.compile("(\\w+)(?:\\(([^)]*)\\))?");
-
     private LayerParser() {
     }
 
     static Model rebuild(List<String> descriptions) {
         Model model = new Model();
         for (String description : descriptions) {
-            Matcher call = CALL.matcher(description);
-            if (!call.matches()) {
-                throw new IllegalArgumentException("Unknown layer \"" + description + "\" in the model file.");
+            CallParser.Call call;
+            try {
+                call = CallParser.single(description);
+            } catch (IllegalArgumentException e) {
+                throw unknown(description);
             }
-            String[] args = call.group(2) == null || call.group(2).isBlank() ? new String[0] : call.group(2).split(",\\s*");
-            apply(model, call.group(1), args, description);
+            apply(model, call, description);
         }
         return model;
     }
 
-    private static void apply(Model model, String name, String[] a, String description) {
-        switch (name) {
-            case "dense": model.dense(Integer.parseInt(a[0])); break;
+    private static void apply(Model model, CallParser.Call c, String description) {
+        int n = c.args().size();
+        switch (c.name()) {
+            case "dense": model.dense(c.integer(0)); break;
             case "relu": model.relu(); break;
             case "sigmoid": model.sigmoid(); break;
             case "tanh": model.tanh(); break;
             case "gelu": model.gelu(); break;
             case "swish": model.swish(); break;
             case "softmax": model.softmax(); break;
-            case "leakyRelu": model.leakyRelu(Double.parseDouble(a[0])); break;
-            case "dropout": model.dropout(Double.parseDouble(a[0])); break;
+            case "leakyRelu": model.leakyRelu(c.number(0)); break;
+            case "dropout": model.dropout(c.number(0)); break;
             case "flatten": model.flatten(); break;
             case "batchNorm": model.batchNorm(); break;
             case "layerNorm": model.layerNorm(); break;
             case "globalAvgPool": model.globalAvgPool(); break;
-            case "maxPool2d": model.maxPool2d(Integer.parseInt(a[0])); break;
-            case "avgPool2d": model.avgPool2d(Integer.parseInt(a[0])); break;
+            case "maxPool2d": model.maxPool2d(c.integer(0)); break;
+            case "avgPool2d": model.avgPool2d(c.integer(0)); break;
+            case "embedding": model.embedding(c.integer(0), c.integer(1)); break;
+            case "conv1d":
+                model.conv1d(c.integer(0), c.integer(1), n > 2 ? c.integer(2) : 1, n > 3 ? c.integer(3) : 0);
+                break;
             case "conv2d":
-                if (a.length == 2) {
-                    model.conv2d(Integer.parseInt(a[0]), Integer.parseInt(a[1]));
+                model.conv2d(c.integer(0), c.integer(1), n > 2 ? c.integer(2) : 1, n > 3 ? c.integer(3) : 0);
+                break;
+            case "lstm":
+            case "gru": {
+                int layers = n > 1 ? c.integer(1) : 1;
+                boolean bidirectional = n > 2 && Boolean.parseBoolean(c.text(2));
+                boolean sequences = n > 3 && Boolean.parseBoolean(c.text(3));
+                if (c.name().equals("lstm")) {
+                    model.lstm(c.integer(0), layers, bidirectional, sequences);
                 } else {
-                    model.conv2d(Integer.parseInt(a[0]), Integer.parseInt(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
+                    model.gru(c.integer(0), layers, bidirectional, sequences);
                 }
                 break;
+            }
+            case "residual": {
+                Model block = new Model();
+                for (CallParser.Call inner : c.calls(0)) {
+                    apply(block, inner, description);
+                }
+                model.residual(block);
+                break;
+            }
             default:
-                throw new IllegalArgumentException("The model file has a layer this Djinn cannot rebuild: \"" + description
-                        + "\". It was saved by a newer Djinn, or it used add(Block), which cannot be saved.");
+                throw unknown(description);
         }
+    }
+
+    private static IllegalArgumentException unknown(String description) {
+        return new IllegalArgumentException("The model file has a layer this Djinn cannot rebuild: \"" + description
+                + "\". It was saved by a newer Djinn, or it used add(Block), which cannot be saved.");
     }
 
     /** Whether a layer can be rebuilt from its description (not a custom add(Block)). */

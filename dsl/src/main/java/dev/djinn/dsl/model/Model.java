@@ -1,39 +1,48 @@
 package dev.djinn.dsl.model;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.core.Linear;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import dev.djinn.dsl.data.ImageDataSet;
+import dev.djinn.dsl.data.DataSet;
+import dev.djinn.dsl.data.ImageEncoding;
 import dev.djinn.dsl.data.ImageSplit;
+import dev.djinn.dsl.data.InputEncoding;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.Permutation;
+import dev.djinn.dsl.data.TableEncoding;
+import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.evaluate.Evaluation;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.djinn.dsl.serve.ModelServer;
+import dev.djinn.dsl.serve.ServeOptions;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
+import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.ProgressListener;
 import dev.djinn.dsl.train.Scoring;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
 import dev.djinn.dsl.train.TrainingOptions;
+import tech.tablesaw.api.Table;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +56,13 @@ import java.util.stream.Collectors;
 public final class Model implements AutoCloseable {
     private final List<Layer> layers = new ArrayList<>();
     private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
+    private float l1;
     private float l2;
+    private LossFunction loss;
+    private List<Device> devices;
     private List<String> classNames = List.of();
+    private InputEncoding encoding = InputEncoding.NONE;
+    private TrainingOptions lastOptions;
     private final List<EpochRecord> trainedEpochs = new ArrayList<>();
     private Network network;
 
@@ -99,13 +113,77 @@ public final class Model implements AutoCloseable {
 
     /** A 2-D convolution with a stride and zero padding on every side ({@code kernel / 2} keeps the size). */
     public Model conv2d(int filters, int kernel, int stride, int padding) {
+        return convolution(2, filters, kernel, stride, padding);
+    }
+
+    /** A 1-D convolution over (channels, length) or (length) examples: {@code filters} outputs, stride 1, no padding. */
+    public Model conv1d(int filters, int kernel) {
+        return conv1d(filters, kernel, 1, 0);
+    }
+
+    /** A 1-D convolution with a stride and zero padding at both ends. */
+    public Model conv1d(int filters, int kernel, int stride, int padding) {
+        return convolution(1, filters, kernel, stride, padding);
+    }
+
+    private Model convolution(int dimensions, int filters, int kernel, int stride, int padding) {
+        String name = "conv" + dimensions + "d";
         if (filters < 1 || kernel < 1 || stride < 1 || padding < 0) {
-            throw new IllegalArgumentException("conv2d(" + filters + ", " + kernel + ", " + stride + ", " + padding
+            throw new IllegalArgumentException(name + "(" + filters + ", " + kernel + ", " + stride + ", " + padding
                     + "): filters, kernel and stride must be at least 1 and padding at least 0.");
         }
-        return add("conv2d(" + filters + ", " + kernel + (stride != 1 || padding != 0 ? ", " + stride + ", " + padding : "") + ")",
-                () -> Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                        .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).build());
+        return add(name + "(" + filters + ", " + kernel + (stride != 1 || padding != 0 ? ", " + stride + ", " + padding : "") + ")",
+                () -> LayerBlocks.convolution(dimensions, filters, kernel, stride, padding));
+    }
+
+    /** Token ids 0 … vocabulary-1 (one per step, (N, T)) to learned vectors of {@code dimension}: (N, T, dimension). */
+    public Model embedding(int vocabulary, int dimension) {
+        if (vocabulary < 1 || dimension < 1) {
+            throw new IllegalArgumentException("embedding(" + vocabulary + ", " + dimension + "): the vocabulary and the dimension are at least 1.");
+        }
+        return add("embedding(" + vocabulary + ", " + dimension + ")", () -> LayerBlocks.embedding(vocabulary, dimension));
+    }
+
+    /** An LSTM over sequences (N, T, features) returning its last state (N, hidden), as Keras' LSTM(hidden). */
+    public Model lstm(int hidden) {
+        return lstm(hidden, 1, false, false);
+    }
+
+    /**
+     * An LSTM with {@code layers} stacked layers, optionally {@code bidirectional} (state size doubles), returning every
+     * step's output (N, T, hidden) when {@code sequences}, else the last state (N, hidden).
+     */
+    public Model lstm(int hidden, int layers, boolean bidirectional, boolean sequences) {
+        return recurrent("lstm", hidden, layers, bidirectional, sequences);
+    }
+
+    /** A GRU over sequences (N, T, features) returning its last state (N, hidden). */
+    public Model gru(int hidden) {
+        return gru(hidden, 1, false, false);
+    }
+
+    /** A GRU with stacked layers, directions and sequence output as for {@link #lstm(int, int, boolean, boolean)}. */
+    public Model gru(int hidden, int layers, boolean bidirectional, boolean sequences) {
+        return recurrent("gru", hidden, layers, bidirectional, sequences);
+    }
+
+    private Model recurrent(String kind, int hidden, int layers, boolean bidirectional, boolean sequences) {
+        if (hidden < 1 || layers < 1) {
+            throw new IllegalArgumentException(kind + "(" + hidden + ", " + layers + ", …): the state size and the number of layers are at least 1.");
+        }
+        String description = layers == 1 && !bidirectional && !sequences ? kind + "(" + hidden + ")"
+                : kind + "(" + hidden + ", " + layers + ", " + bidirectional + ", " + sequences + ")";
+        return add(description, () -> LayerBlocks.recurrent(kind.equals("lstm"), hidden, layers, bidirectional, sequences));
+    }
+
+    /** A skip connection: x + block(x), where the block is a model's layers and keeps the shape of x. */
+    public Model residual(Model block) {
+        if (block.layers.isEmpty()) {
+            throw new IllegalArgumentException("residual(model()): the block has no layers; give it some, such as model().dense(64).relu().dense(64).");
+        }
+        List<Layer> inner = List.copyOf(block.layers);
+        return add("residual[" + inner.stream().map(Layer::description).collect(Collectors.joining(", ")) + "]",
+                () -> LayerBlocks.residual(inner));
     }
 
     /** Max pooling over {@code size × size} windows, stride {@code size}. */
@@ -173,14 +251,50 @@ public final class Model implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The loss to minimise (default: picked from the data: class labels get {@code crossEntropy()}, numeric targets
+     * {@code mse()}). Set it before training.
+     */
+    public Model loss(LossFunction loss) {
+        requireNotBuilt("loss(" + loss + ")");
+        this.loss = java.util.Objects.requireNonNull(loss, "loss(null): give a loss such as crossEntropy() or mse()");
+        return this;
+    }
+
     /** L2 regularization of the weights with strength {@code lambda} (as weight decay). */
     public Model l2(double lambda) {
-        if (lambda < 0) {
-            throw new IllegalArgumentException("l2(" + lambda + "): the strength must be zero or more, such as 1e-4.");
-        }
-        requireNotBuilt("l2(" + lambda + ")");
+        requireStrength("l2", lambda);
         this.l2 = (float) lambda;
         return this;
+    }
+
+    /** L1 regularization: {@code lambda} times the sum of the weights' absolute values is added to the loss. */
+    public Model l1(double lambda) {
+        requireStrength("l1", lambda);
+        this.l1 = (float) lambda;
+        return this;
+    }
+
+    private void requireStrength(String name, double lambda) {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException(name + "(" + lambda + "): the strength must be zero or more, such as 1e-4.");
+        }
+        requireNotBuilt(name + "(" + lambda + ")");
+    }
+
+    /**
+     * The devices to build and train on (default: the process-wide default, see {@code useDevices}); with several,
+     * every batch is split across them. {@code device(gpu(0))}, {@code device(gpu(0), gpu(1))}, {@code device(cpu())}.
+     */
+    public Model device(Device... devices) {
+        requireNotBuilt("device(...)");
+        this.devices = Devices.checked(List.of(devices));
+        return this;
+    }
+
+    /** The devices this model runs on (the default until built on others). */
+    public List<Device> devices() {
+        return network != null ? network.devices() : devices != null ? devices : Devices.defaults();
     }
 
     private void requireNotBuilt(String what) {
@@ -197,11 +311,20 @@ public final class Model implements AutoCloseable {
         if (network != null) {
             throw new IllegalStateException("This model is already built for examples of shape " + network.exampleShape() + ".");
         }
-        if (layers.isEmpty()) {
-            throw new IllegalStateException("This model has no layers: add some before input(...).");
-        }
-        network = Network.build(layers, new ai.djl.ndarray.types.Shape(exampleShape), 42, optimizer, l2);
+        requireLayers();
+        network = build(new Shape(exampleShape), 42, loss != null ? loss : LossFunction.defaultFor(true), null);
         return this;
+    }
+
+    private Network build(Shape exampleShape, long seed, LossFunction chosen, java.io.DataInputStream parameters) {
+        Network.Recipe recipe = new Network.Recipe(optimizer, l1, l2, chosen, devices != null ? devices : Devices.defaults());
+        return Network.build(layers, exampleShape, seed, recipe, parameters);
+    }
+
+    private void requireLayers() {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("This model has no layers: add some, for example model().dense(128).relu().dense(10).");
+        }
     }
 
     /** Layers, output shapes and parameter counts; the text form is an aligned table. */
@@ -216,7 +339,7 @@ public final class Model implements AutoCloseable {
      * Trains on the data set's train split, validating after every epoch on its test split, or with
      * {@code validation(fraction)} on a share held out of the train split.
      */
-    public History train(ImageDataSet data, TrainOption... options) {
+    public History train(DataSet data, TrainOption... options) {
         boolean holdsOut = TrainOption.resolve(options).validationFraction() > 0;
         return train(data.train(), holdsOut ? null : data.test(), options);
     }
@@ -228,9 +351,7 @@ public final class Model implements AutoCloseable {
 
     /** Trains on {@code data}, validating on {@code validation} after every epoch. */
     public History train(LabeledData data, LabeledData validation, TrainOption... options) {
-        if (layers.isEmpty()) {
-            throw new IllegalStateException("This model has no layers: add some, for example model().dense(128).relu().dense(10).");
-        }
+        requireLayers();
         TrainingOptions resolved = TrainOption.resolve(options);
         if (resolved.validationFraction() > 0) {
             if (validation != null) {
@@ -241,19 +362,39 @@ public final class Model implements AutoCloseable {
             data = parts[0];
             validation = parts[1];
         }
-        classNames = data.classNames();
         if (network == null) {
-            network = Network.build(layers, data.exampleShape(), resolved.seed(), optimizer, l2);
-        } else if (!network.exampleShape().equals(data.exampleShape())) {
-            throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
-                    + " but the data has examples of shape " + data.exampleShape() + ".");
+            LossFunction chosen = loss != null ? loss : LossFunction.defaultFor(data.hasClassLabels());
+            Network built = build(data.exampleShape(), resolved.seed(), chosen, null);
+            try {
+                check(built, data, resolved);
+            } catch (RuntimeException e) {
+                built.close();
+                throw e;
+            }
+            network = built;
+        } else {
+            if (!network.exampleShape().equals(data.exampleShape())) {
+                throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
+                        + " but the data has examples of shape " + data.exampleShape() + ".");
+            }
+            check(network, data, resolved);
         }
+        classNames = data.classNames();
+        encoding = data.encoding();
+        lastOptions = resolved;
         if (resolved.checkpoint() != null) {
             resolved = withCheckpoints(resolved, options);
         }
         History history = TrainingLoop.run(network, data, validation, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
+    }
+
+    /** The loss, the metrics and the model's output fit the data; checked before the first step. */
+    private static void check(Network built, LabeledData data, TrainingOptions options) {
+        Shape output = built.outputShape();
+        built.loss().check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), output.isScalar() ? 1 : output.get(output.dimension() - 1));
+        TrainingLoop.metrics(options, built.loss(), data.classNames().size());
     }
 
     /** {training, validation}: a seeded random share {@code fraction} of {@code data} held out. */
@@ -263,18 +404,18 @@ public final class Model implements AutoCloseable {
             throw new IllegalArgumentException("validation(" + fraction + ") of " + data.size() + " examples leaves "
                     + (data.size() - held) + " to train on and " + held + " to validate: give more data or another share.");
         }
-        int[] order = Permutation.of(data.size(), new java.util.Random(seed ^ 0x5DEECE66DL));
+        int[] order = Permutation.of(data.size(), new Random(seed ^ 0x5DEECE66DL));
         int trainSize = data.size() - held;
         return new LabeledData[] {
-            data.select(java.util.Arrays.copyOfRange(order, 0, trainSize)),
-            data.select(java.util.Arrays.copyOfRange(order, trainSize, order.length))
+            data.select(Arrays.copyOfRange(order, 0, trainSize)),
+            data.select(Arrays.copyOfRange(order, trainSize, order.length))
         };
     }
 
     /** The options with a progress listener that also saves the model at the end of epochs. */
     private TrainingOptions withCheckpoints(TrainingOptions resolved, TrainOption... options) {
         ProgressListener user = resolved.progress();
-        java.nio.file.Path file = resolved.checkpoint();
+        Path file = resolved.checkpoint();
         boolean bestOnly = resolved.checkpointBestOnly();
         List<EpochRecord> epochsSoFar = new ArrayList<>(trainedEpochs);
         ProgressListener saving = new ProgressListener() {
@@ -300,14 +441,22 @@ public final class Model implements AutoCloseable {
                 user.onEnd(history);
             }
         };
-        TrainOption[] all = java.util.Arrays.copyOf(options, options.length + 1);
+        TrainOption[] all = Arrays.copyOf(options, options.length + 1);
         all[options.length] = TrainOption.progress(saving);
         return TrainOption.resolve(all);
     }
 
+    /** Every epoch this model has been trained for, across train calls (and before saving, for a loaded model). */
+    public History history() {
+        History history = new History();
+        trainedEpochs.forEach(history::add);
+        return history;
+    }
+
     /**
-     * Saves the model to one file: architecture, parameters, input shape, class names, optimizer, training history
-     * and versions. Written atomically: a crash while saving leaves the previous file as it was.
+     * Saves the model to one file: architecture, parameters, input shape, class names, input encoding (pixel scale,
+     * or a table's standardization and categories), loss, optimizer, training options, history and versions. Written
+     * atomically: a crash while saving leaves the previous file as it was.
      */
     public Path save(Path file) {
         return save(file, trainedEpochs);
@@ -322,25 +471,9 @@ public final class Model implements AutoCloseable {
                         + "cannot be rebuilt from a file; save its parameters with DJL, or use Djinn's own layers.");
             }
         }
-        JsonObject description = new JsonObject();
-        description.addProperty("format", ModelFile.FORMAT);
-        description.addProperty("version", ModelFile.VERSION);
-        description.addProperty("djinn", dev.djinn.Djinn.version());
-        description.addProperty("djl", dev.djinn.Djinn.djlVersion());
-        JsonArray layerArray = new JsonArray();
-        layers.forEach(layer -> layerArray.add(layer.description()));
-        description.add("layers", layerArray);
-        JsonArray shape = new JsonArray();
-        for (long dimension : built.exampleShape().getShape()) {
-            shape.add(dimension);
-        }
-        description.add("inputShape", shape);
-        JsonArray names = new JsonArray();
-        classNames.forEach(names::add);
-        description.add("classNames", names);
-        description.addProperty("optimizer", optimizer.toString());
-        description.addProperty("l2", l2);
-        description.add("history", ModelFile.epochs(epochs));
+        ModelFile.Description description = new ModelFile.Description(
+                layers.stream().map(Layer::description).collect(Collectors.toList()), built.exampleShape(), classNames,
+                encoding, built.loss(), optimizer, l1, l2, lastOptions, epochs);
         ModelFile.save(file, description, ModelFile.parameterBytes(built::saveParameters));
         return file;
     }
@@ -348,66 +481,99 @@ public final class Model implements AutoCloseable {
     /** Loads a model saved with {@link #save}, without the code that built it. */
     public static Model load(Path file) {
         ModelFile.Contents contents = ModelFile.read(file);
-        JsonObject description = contents.description();
-        Model model = LayerParser.rebuild(ModelFile.strings(description.getAsJsonArray("layers")));
-        long[] shape = new long[description.getAsJsonArray("inputShape").size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = description.getAsJsonArray("inputShape").get(i).getAsLong();
+        ModelFile.Description description;
+        Model model;
+        try {
+            description = ModelFile.describe(contents.description());
+            model = LayerParser.rebuild(description.layers());
+        } catch (RuntimeException e) {
+            throw new ModelFileException(file + " has a model description this Djinn cannot read (" + e.getMessage() + ").", e);
         }
-        model.classNames = ModelFile.strings(description.getAsJsonArray("classNames"));
+        model.classNames = description.classNames();
+        model.encoding = description.encoding();
+        model.optimizer = description.optimizer();
+        model.l1 = description.l1();
+        model.l2 = description.l2();
+        model.loss = description.loss();
+        model.trainedEpochs.addAll(description.history());
         try (java.io.DataInputStream in = ModelFile.parameterStream(contents.parameters())) {
-            model.network = Network.build(model.layers, new ai.djl.ndarray.types.Shape(shape), 42, model.optimizer, model.l2, in);
+            model.network = model.build(description.inputShape(), 42, description.loss(), in);
         } catch (java.io.IOException | RuntimeException e) {
             throw new ModelFileException(file + " is damaged: " + e.getMessage() + ". Save the model again.", e);
         }
         return model;
     }
 
-    /** Class names by label, from the data it was trained on (or its file). */
+    /** Class names by label, from the data it was trained on (or its file); empty for regression. */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** Class probabilities for examples given as rows of numbers (each row flattened to the example's size). */
-    public float[][] predict(float[][] examples) {
-        Network built = requireTrained("predict");
-        long size = built.exampleShape().size();
-        for (int i = 0; i < examples.length; i++) {
-            if (examples[i].length != size) {
-                throw new ShapeMismatchException("predict: example " + i + " has " + examples[i].length
-                        + " values but this model takes examples of shape " + built.exampleShape() + " (" + size + " values).");
-            }
-        }
-        try (NDManager manager = built.manager().newSubManager()) {
-            NDArray input = manager.create(examples).reshape(new Shape(examples.length).addAll(built.exampleShape()));
-            NDArray probabilities = probabilities(built, input);
-            float[][] rows = new float[examples.length][];
-            for (int i = 0; i < examples.length; i++) {
-                rows[i] = probabilities.get(i).toFloatArray();
-            }
-            return rows;
-        }
+    /** How raw inputs become features for this model (none, image pixels, a table's columns). */
+    public InputEncoding encoding() {
+        return encoding;
     }
 
-    /** Class probabilities for one example. */
+    /** The loss this model was built with, or null before it is built without one being set. */
+    public LossFunction lossFunction() {
+        return network != null ? network.loss() : loss;
+    }
+
+    /** The shape of one example, once the model is built. */
+    public Shape exampleShape() {
+        return requireTrained("exampleShape").exampleShape();
+    }
+
+    /** Class probabilities (classifiers) or outputs (regression) for examples given as rows of numbers. */
+    public float[][] predict(float[][] examples) {
+        return inference("predict").predict(examples);
+    }
+
+    /** Class probabilities (classifiers) or outputs (regression) for one example. */
     public float[] predict(float[] example) {
         return predict(new float[][] {example})[0];
     }
 
-    /** Class probabilities for a batch (N, example shape…) or a single example; owned by the input's manager. */
+    /** For a batch (N, example shape…) or a single example; owned by the input's manager. */
     public NDArray predict(NDArray examples) {
-        Network built = requireTrained("predict");
-        NDArray batch = examples.getShape().equals(built.exampleShape()) ? examples.expandDims(0) : examples;
-        if (!batch.getShape().slice(1).equals(built.exampleShape())) {
-            throw new ShapeMismatchException("predict: got an array of shape " + examples.getShape()
-                    + " but this model takes examples of shape " + built.exampleShape() + " (or batches of them).");
+        return inference("predict").predict(examples);
+    }
+
+    /** For every row of a table, encoded as the training table was (same columns, standardization, categories). */
+    public float[][] predict(Table rows) {
+        float[] flat = tableEncoding("predict").encode(rows);
+        return inference("predict").predictFlat(flat, rows.rowCount());
+    }
+
+    /** For examples given by column name (as JSON objects give them), encoded as the training table was. */
+    public float[][] predictRecords(List<Map<String, Object>> records) {
+        TableEncoding table = tableEncoding("predict");
+        float[][] rows = new float[records.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = table.encode(records.get(i));
         }
-        return probabilities(built, batch.toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
+        return predict(rows);
+    }
+
+    /** For an image, resized and scaled as the training images were (grey-scale or RGB by the model's input). */
+    public float[] predict(BufferedImage image) {
+        return predict(imageEncoding().encode(image, exampleShape()));
     }
 
     /** The most likely class of one example, with its name and probability. */
     public Prediction classify(float[] example) {
-        return best(predict(example));
+        return inference("classify").best(predict(example));
+    }
+
+    /** The most likely class of an image. */
+    public Prediction classify(BufferedImage image) {
+        return inference("classify").best(predict(image));
+    }
+
+    /** The most likely class of each row of a table. */
+    public List<Prediction> classify(Table rows) {
+        Inference inference = inference("classify");
+        return Arrays.stream(predict(rows)).map(inference::best).collect(Collectors.toList());
     }
 
     /** The most likely class of image {@code index} of {@code images}. */
@@ -424,19 +590,26 @@ public final class Model implements AutoCloseable {
         return classify(pixels);
     }
 
-    private Prediction best(float[] probabilities) {
-        int label = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[label]) {
-                label = i;
-            }
+    private TableEncoding tableEncoding(String what) {
+        requireTrained(what);
+        if (!(encoding instanceof TableEncoding)) {
+            throw new IllegalStateException(what + "(table): this model was not trained on a table (its inputs are "
+                    + encoding + "), so it does not know which columns to read: give rows of numbers instead.");
         }
-        String name = label < classNames.size() ? classNames.get(label) : String.valueOf(label);
-        return new Prediction(label, name, probabilities[label]);
+        return (TableEncoding) encoding;
     }
 
-    private static NDArray probabilities(Network built, NDArray batch) {
-        return built.trainer().evaluate(new NDList(batch)).singletonOrThrow().softmax(-1);
+    private ImageEncoding imageEncoding() {
+        requireTrained("predict");
+        if (!(encoding instanceof ImageEncoding)) {
+            throw new IllegalStateException("predict(image): this model was not trained on images (its inputs are "
+                    + encoding + "): give its examples as numbers instead.");
+        }
+        return (ImageEncoding) encoding;
+    }
+
+    private Inference inference(String what) {
+        return new Inference(requireTrained(what), classNames);
     }
 
     private Network requireTrained(String what) {
@@ -446,13 +619,37 @@ public final class Model implements AutoCloseable {
         return network;
     }
 
-    /** Loss, accuracy, per-class precision / recall / F1 and the confusion matrix on {@code data}. */
+    /**
+     * Classifiers: loss, accuracy, top-k, per-class precision / recall / F1 and the confusion matrix on {@code data};
+     * regression: loss, MSE, MAE and R².
+     */
     public Evaluation evaluate(LabeledData data) {
-        if (network == null) {
-            throw new IllegalStateException("This model has not been trained yet: call train(data) first.");
+        Network built = requireTrained("evaluate");
+        if (!built.exampleShape().equals(data.exampleShape())) {
+            throw new ShapeMismatchException("evaluate: this model takes examples of shape " + built.exampleShape()
+                    + " but the data has examples of shape " + data.exampleShape() + ".");
         }
-        Scoring.Predictions predictions = Scoring.predict(network, data);
-        return new Evaluation(data.classNames(), predictions.predicted(), predictions.actual(), predictions.meanLoss());
+        built.loss().check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputShape().get(built.outputShape().dimension() - 1));
+        Scoring.Predictions p = Scoring.predict(built, data);
+        if (p.outputs() != null) {
+            return Evaluation.regression(p.outputs(), p.targets(), p.width(), p.meanLoss());
+        }
+        List<String> names = classNames.isEmpty() ? data.classNames() : classNames;
+        return new Evaluation(names, p.predicted(), p.actual(), p.labelRanks(), p.meanLoss());
+    }
+
+    /**
+     * Serves this model over HTTP on {@code port} (0 picks a free one) at 127.0.0.1: {@code POST /predict},
+     * {@code GET /health}, {@code GET /model}. Call {@code stop()} on the result to free the port.
+     */
+    public ModelServer serve(int port) {
+        return serve(port, ServeOptions.defaults());
+    }
+
+    /** Serves with options: {@code serve(8080, ServeOptions.defaults().host("0.0.0.0").threads(8))}. */
+    public ModelServer serve(int port, ServeOptions options) {
+        requireTrained("serve");
+        return ModelServer.start(this, port, options);
     }
 
     @Override

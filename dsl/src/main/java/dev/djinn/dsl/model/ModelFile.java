@@ -6,7 +6,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.djinn.Djinn;
+import ai.djl.ndarray.types.Shape;
+import dev.djinn.dsl.data.InputEncoding;
 import dev.djinn.dsl.train.EpochRecord;
+import dev.djinn.dsl.train.LossFunction;
+import dev.djinn.dsl.train.OptimizerSpec;
+import dev.djinn.dsl.train.TrainingOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +50,68 @@ final class ModelFile {
     private ModelFile() {
     }
 
-    static void save(Path target, JsonObject description, byte[] parameters) {
+    /** Everything model.json records. */
+    record Description(List<String> layers, Shape inputShape, List<String> classNames, InputEncoding encoding,
+                       LossFunction loss, OptimizerSpec optimizer, float l1, float l2, TrainingOptions training,
+                       List<EpochRecord> history) {
+        JsonObject toJson() {
+            JsonObject json = new JsonObject();
+            json.addProperty("format", FORMAT);
+            json.addProperty("version", VERSION);
+            json.addProperty("djinn", Djinn.version());
+            json.addProperty("djl", Djinn.djlVersion());
+            json.add("layers", strings(layers));
+            JsonArray shape = new JsonArray();
+            for (long dimension : inputShape.getShape()) {
+                shape.add(dimension);
+            }
+            json.add("inputShape", shape);
+            json.add("classNames", strings(classNames));
+            json.add("encoding", encoding.toJson());
+            json.addProperty("loss", loss.toString());
+            json.addProperty("optimizer", optimizer.toString());
+            json.addProperty("l1", l1);
+            json.addProperty("l2", l2);
+            if (training != null) {
+                JsonObject options = new JsonObject();
+                options.addProperty("epochs", training.epochs());
+                options.addProperty("batchSize", training.batchSize());
+                options.addProperty("seed", training.seed());
+                options.addProperty("shuffle", training.shuffle());
+                options.add("augment", strings(training.augmentations().stream().map(Object::toString).toList()));
+                if (training.metrics() != null) {
+                    options.add("metrics", strings(training.metrics().stream().map(Object::toString).toList()));
+                }
+                json.add("training", options);
+            }
+            json.add("history", epochs(history));
+            return json;
+        }
+    }
+
+    /** Reads model.json's fields (files of format 1 before losses and encodings default to cross-entropy, none). */
+    static Description describe(JsonObject json) {
+        JsonArray shapeArray = json.getAsJsonArray("inputShape");
+        long[] shape = new long[shapeArray.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeArray.get(i).getAsLong();
+        }
+        LossFunction loss = json.has("loss") ? LossFunction.parse(json.get("loss").getAsString()) : LossFunction.of(LossFunction.Kind.CROSS_ENTROPY);
+        OptimizerSpec optimizer = json.has("optimizer") ? OptimizerParser.parse(json.get("optimizer").getAsString())
+                : OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
+        List<EpochRecord> history = new ArrayList<>();
+        if (json.has("history")) {
+            for (var element : json.getAsJsonArray("history")) {
+                history.add(epoch(element.getAsJsonObject()));
+            }
+        }
+        return new Description(strings(json.getAsJsonArray("layers")), new Shape(shape), strings(json.getAsJsonArray("classNames")),
+                InputEncoding.fromJson(json.has("encoding") ? json.getAsJsonObject("encoding") : null), loss, optimizer,
+                json.has("l1") ? json.get("l1").getAsFloat() : 0, json.has("l2") ? json.get("l2").getAsFloat() : 0, null, history);
+    }
+
+    static void save(Path target, Description model, byte[] parameters) {
+        JsonObject description = model.toJson();
         Path folder = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
@@ -119,15 +187,51 @@ final class ModelFile {
             JsonObject epoch = new JsonObject();
             epoch.addProperty("epoch", r.epoch());
             epoch.addProperty("loss", r.loss());
-            epoch.addProperty("accuracy", r.accuracy());
+            epoch.add("metrics", numbers(r.metrics()));
             if (r.hasValidation()) {
                 epoch.addProperty("validationLoss", r.validationLoss());
-                epoch.addProperty("validationAccuracy", r.validationAccuracy());
+                epoch.add("validationMetrics", numbers(r.validationMetrics()));
             }
+            epoch.addProperty("learningRate", r.learningRate());
             epoch.addProperty("seconds", r.seconds());
             epoch.addProperty("samplesPerSecond", r.samplesPerSecond());
             array.add(epoch);
         }
+        return array;
+    }
+
+    private static JsonObject numbers(Map<String, Double> values) {
+        JsonObject json = new JsonObject();
+        values.forEach((name, value) -> json.addProperty(name, Double.isFinite(value) ? value : null));
+        return json;
+    }
+
+    private static Map<String, Double> numbers(JsonObject json) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (json != null) {
+            json.entrySet().forEach(e -> values.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN : e.getValue().getAsDouble()));
+        }
+        return values;
+    }
+
+    private static EpochRecord epoch(JsonObject json) {
+        Map<String, Double> metrics = numbers(json.getAsJsonObject("metrics"));
+        if (json.has("accuracy")) {
+            metrics.put("accuracy", json.get("accuracy").getAsDouble()); // format 1 before metrics
+        }
+        Map<String, Double> validation = numbers(json.getAsJsonObject("validationMetrics"));
+        if (json.has("validationAccuracy")) {
+            validation.put("accuracy", json.get("validationAccuracy").getAsDouble());
+        }
+        return new EpochRecord(json.get("epoch").getAsInt(), json.get("loss").getAsDouble(), metrics,
+                json.has("validationLoss") ? json.get("validationLoss").getAsDouble() : Double.NaN, validation,
+                json.has("learningRate") ? json.get("learningRate").getAsDouble() : Double.NaN,
+                json.get("seconds").getAsDouble(), json.get("samplesPerSecond").getAsDouble());
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
         return array;
     }
 

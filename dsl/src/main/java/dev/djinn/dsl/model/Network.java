@@ -11,8 +11,10 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import dev.djinn.dsl.train.LearningRate;
+import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
+import ai.djl.Device;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,79 +26,175 @@ import ai.djl.nn.Parameter;
  * the data tensors. Built on the first {@code train}; later calls continue from the same weights.
  */
 public final class Network implements AutoCloseable {
-    private static final List<String> IMAGE_LAYERS = List.of("conv2d(", "maxPool2d(", "avgPool2d(", "batchNorm");
+    private static final List<String> IMAGE_LAYERS = List.of("conv2d(", "maxPool2d(", "avgPool2d(", "batchNorm", "globalAvgPool");
 
     private final Model model;
     private final Trainer trainer;
-    private final Loss loss;
+    private final Recipe recipe;
     private final Shape exampleShape;
     private final List<String> descriptions;
-    private final float learningRate;
+    private final LearningRate learningRate;
+    private long steps;
 
-    private Network(Model model, Trainer trainer, Loss loss, Shape exampleShape, List<String> descriptions, float learningRate) {
+    /** How a network learns: optimizer, regularization, loss and devices. */
+    public record Recipe(OptimizerSpec optimizer, float l1, float l2, LossFunction loss, List<Device> devices) {
+    }
+
+    private Network(Model model, Trainer trainer, Recipe recipe, Shape exampleShape, List<String> descriptions, LearningRate learningRate) {
         this.model = model;
         this.trainer = trainer;
-        this.loss = loss;
+        this.recipe = recipe;
         this.exampleShape = exampleShape;
         this.descriptions = descriptions;
         this.learningRate = learningRate;
     }
 
+    /** The learning rate the next step will use. */
     public float learningRate() {
-        return learningRate;
+        return learningRate.at(steps);
     }
 
-    static Network build(List<Layer> layers, Shape exampleShape, long seed, OptimizerSpec optimizer, float l2) {
-        return build(layers, exampleShape, seed, optimizer, l2, null);
+    /** The rate of the last step taken. */
+    public float lastLearningRate() {
+        return learningRate.at(Math.max(0, steps - 1));
+    }
+
+    /** Tells the schedule how many steps make an epoch. */
+    public void stepsPerEpoch(int steps) {
+        learningRate.stepsPerEpoch(steps);
+    }
+
+    /** Updates the weights from the gradients collected, and counts the step. */
+    public void step() {
+        trainer.step();
+        steps++;
+    }
+
+    static Network build(List<Layer> layers, Shape exampleShape, long seed, Recipe recipe) {
+        return build(layers, exampleShape, seed, recipe, null);
     }
 
     /**
      * Builds the network; with {@code savedParameters}, its weights are loaded before the trainer exists, because
      * DJL's trainer caches the parameter arrays it first sees.
      */
-    static Network build(List<Layer> layers, Shape exampleShape, long seed, OptimizerSpec optimizer, float l2,
+    static Network build(List<Layer> layers, Shape exampleShape, long seed, Recipe recipe,
                          java.io.DataInputStream savedParameters) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock();
         List<String> descriptions = new ArrayList<>();
-        String first = layers.get(0).description();
-        if (exampleShape.dimension() > 1 && first.startsWith("dense(")) {
-            block.add(Blocks.batchFlattenBlock()); // dense layers take vectors: images are flattened first
-            descriptions.add("flatten (added for dense)");
-        }
-        if (exampleShape.dimension() == 2 && IMAGE_LAYERS.stream().anyMatch(first::startsWith)) {
-            // grey-scale images come as (N, H, W); convolutions and pooling want a channel axis: (N, 1, H, W)
-            block.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().expandDims(1)), "addChannel"));
-            descriptions.add("channel axis (added)");
-        }
-        for (Layer layer : layers) {
+        for (Layer layer : withAdapters(layers, exampleShape)) {
             block.add(layer.block().get());
             descriptions.add(layer.description());
         }
-        Model model = Model.newInstance("djinn");
+        Model model = Model.newInstance("djinn", recipe.devices().get(0));
         model.setBlock(block);
-        Loss loss = new SoftmaxCrossEntropyLoss("cross_entropy", 1, -1, true, true);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(optimizer.build(l2));
+        LearningRate rate = recipe.optimizer().newLearningRate();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(asDjlLoss(recipe.loss()))
+                .optOptimizer(recipe.optimizer().build(recipe.l2(), rate))
+                .optDevices(recipe.devices().toArray(new Device[0]));
         if (savedParameters != null) {
             try {
                 block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1).addAll(exampleShape));
                 block.loadParameters(model.getNDManager(), savedParameters);
+                // loaded arrays are new ones, without the gradient flag initialization gave: training on needs it
+                for (var entry : block.getParameters()) {
+                    if (entry.getValue().requiresGradient()) {
+                        entry.getValue().getArray().setRequiresGradient(true);
+                    }
+                }
             } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
                 model.close();
                 throw new IllegalArgumentException("the saved parameters do not fit the architecture (" + e.getMessage() + ")", e);
             }
-            return new Network(model, model.newTrainer(config), loss, exampleShape, descriptions, optimizer.learningRate());
+            return new Network(model, withoutGradientSumCheck(model.newTrainer(config)), recipe, exampleShape, descriptions, rate);
         }
-        Trainer trainer = model.newTrainer(config);
+        Trainer trainer = withoutGradientSumCheck(model.newTrainer(config));
         try {
             trainer.initialize(new Shape(1).addAll(exampleShape));
         } catch (RuntimeException e) {
             trainer.close();
             model.close();
-            throw ShapeWalk.explain(layers, exampleShape, e);
+            throw ShapeWalk.explain(withAdapters(layers, exampleShape), exampleShape, e);
         }
-        return new Network(model, trainer, loss, exampleShape, descriptions, optimizer.learningRate());
+        return new Network(model, trainer, recipe, exampleShape, descriptions, rate);
+    }
+
+    /**
+     * The layers with the reshapes the data needs in front: dense layers take vectors (images are flattened);
+     * convolutions want a channel axis ((N, H, W) grey-scale images to (N, 1, H, W), signals (N, L) to (N, 1, L));
+     * recurrent layers want features per step ((N, T) to (N, T, 1)).
+     */
+    static List<Layer> withAdapters(List<Layer> layers, Shape exampleShape) {
+        List<Layer> all = new ArrayList<>();
+        String first = layers.get(0).description();
+        if (exampleShape.dimension() > 1 && first.startsWith("dense(")) {
+            all.add(new Layer("flatten (added for dense)", Blocks::batchFlattenBlock));
+        }
+        if (exampleShape.dimension() == 2 && IMAGE_LAYERS.stream().anyMatch(first::startsWith)
+                || exampleShape.dimension() == 1 && first.startsWith("conv1d(")) {
+            all.add(new Layer("channel axis (added)", () -> new LambdaBlock(list -> new NDList(list.singletonOrThrow().expandDims(1)), "addChannel")));
+        }
+        if (exampleShape.dimension() == 1 && (first.startsWith("lstm(") || first.startsWith("gru("))) {
+            all.add(new Layer("feature axis (added)", () -> new LambdaBlock(list -> new NDList(list.singletonOrThrow().expandDims(2)), "addFeature")));
+        }
+        all.addAll(layers);
+        return all;
+    }
+
+    /**
+     * Turns off the check DJL's trainer makes on its first step, which fails when the gradients sum to zero: it adds
+     * signed values, and softmax cross-entropy's gradients over a single dense layer sum to exactly zero, so
+     * {@code model().dense(2)} on two examples would fail with "Gradient values are all zeros".
+     */
+    private static Trainer withoutGradientSumCheck(Trainer trainer) {
+        try {
+            java.lang.reflect.Field checked = Trainer.class.getDeclaredField("gradientsChecked");
+            checked.setAccessible(true);
+            checked.setBoolean(trainer, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another DJL version: its check, if any, stays on
+        }
+        return trainer;
+    }
+
+    /** DJL's trainer wants a Loss; ours computes it. */
+    private static Loss asDjlLoss(LossFunction loss) {
+        return new Loss(loss.toString()) {
+            @Override
+            public ai.djl.ndarray.NDArray evaluate(NDList labels, NDList predictions) {
+                return loss.evaluate(labels.singletonOrThrow(), predictions.singletonOrThrow());
+            }
+        };
+    }
+
+    /** The shape of the model's output for one example. */
+    public Shape outputShape() {
+        return model.getBlock().getOutputShapes(new Shape[] {new Shape(1).addAll(exampleShape)})[0].slice(1);
+    }
+
+    /** λ·Σ|w| over the weights (not biases) on {@code device}, for L1 regularization; null without it. */
+    public ai.djl.ndarray.NDArray l1Penalty() {
+        if (recipe.l1() == 0) {
+            return null;
+        }
+        ai.djl.ndarray.NDArray total = null;
+        for (var entry : model.getBlock().getParameters()) {
+            Parameter parameter = entry.getValue();
+            if (parameter.getType() == Parameter.Type.WEIGHT) {
+                ai.djl.ndarray.NDArray sum = parameter.getArray().abs().sum();
+                total = total == null ? sum : total.add(sum);
+            }
+        }
+        return total == null ? null : total.mul(recipe.l1());
+    }
+
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    public List<Device> devices() {
+        return recipe.devices();
     }
 
     /** Each layer's output shape for a batch of one, and its parameter count. */
@@ -143,8 +241,8 @@ public final class Network implements AutoCloseable {
         return trainer;
     }
 
-    public Loss loss() {
-        return loss;
+    public LossFunction loss() {
+        return recipe.loss();
     }
 
     public NDManager manager() {

@@ -15,23 +15,23 @@ final class ShapeWalk {
     private ShapeWalk() {
     }
 
+    /** {@code layers} as built, adapters included: a failure names the layer by its place among them. */
     static RuntimeException explain(List<Layer> layers, Shape exampleShape, RuntimeException failure) {
         Shape shape = new Shape(1).addAll(exampleShape);
         try (NDManager manager = NDManager.newBaseManager()) {
+            int userLayer = 0;
             for (int i = 0; i < layers.size(); i++) {
                 Layer layer = layers.get(i);
+                if (!layer.description().contains("(added")) {
+                    userLayer++;
+                }
                 Block block = layer.block().get();
                 Shape input = shape;
                 try {
-                    if (i == 0 && input.dimension() > 2 && layer.description().startsWith("dense(")) {
-                        input = new Shape(1, exampleShape.size());
-                    } else if (i == 0 && input.dimension() == 3 && layer.description().matches("(conv2d|maxPool2d|avgPool2d).*")) {
-                        input = new Shape(1, 1).addAll(exampleShape);
-                    }
                     block.initialize(manager, DataType.FLOAT32, input);
                     shape = block.getOutputShapes(new Shape[] {input})[0];
                 } catch (RuntimeException e) {
-                    return new ShapeMismatchException(layer.description() + " at layer " + (i + 1) + " cannot take input of shape "
+                    return new ShapeMismatchException(layer.description() + " at layer " + userLayer + " cannot take input of shape "
                             + input + " (batch, …)" + hint(layer.description(), input) + " [" + e.getMessage() + "]");
                 }
             }

@@ -14,17 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * decay first, as DJL's own optimizers do; temporaries live in a scratch manager closed after each update.
  */
 abstract class ElementwiseOptimizer extends Optimizer {
-    protected final float learningRate;
+    private final LearningRate rate;
+    /** Momentum (sgd with Nesterov, rmsprop); 0 for none. */
+    protected final float momentum;
     private final Map<String, Map<Device, NDArray>> state = new ConcurrentHashMap<>();
 
-    ElementwiseOptimizer(float learningRate, float weightDecay, float clip) {
+    ElementwiseOptimizer(LearningRate rate, float momentum, float weightDecay, float clip) {
         super(new Settings().optWeightDecays(weightDecay).optClipGrad(clip));
-        this.learningRate = learningRate;
+        this.rate = rate;
+        this.momentum = momentum;
     }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        updateCount(parameterId);
+        float learningRate = rate.getNewValue(updateCount(parameterId));
         try (NDManager scratch = weight.getManager().newSubManager()) {
             NDArray g = keep(scratch, grad.mul(rescaleGrad));
             if (clipGrad > 0) {
@@ -33,12 +36,12 @@ abstract class ElementwiseOptimizer extends Optimizer {
             if (getWeightDecay() > 0) {
                 g = keep(scratch, g.add(keep(scratch, weight.mul(getWeightDecay()))));
             }
-            apply(parameterId, weight, g, scratch);
+            apply(parameterId, weight, g, learningRate, scratch);
         }
     }
 
     /** Updates {@code weight} in place from the preprocessed gradient {@code g}. */
-    abstract void apply(String parameterId, NDArray weight, NDArray g, NDManager scratch);
+    abstract void apply(String parameterId, NDArray weight, NDArray g, float learningRate, NDManager scratch);
 
     /** Per-parameter state (velocity, squared-gradient average), created on first use with {@code initial}. */
     NDArray state(String name, String parameterId, NDArray weight, float initial) {
@@ -60,15 +63,12 @@ abstract class ElementwiseOptimizer extends Optimizer {
 
     /** SGD with Nesterov momentum, as PyTorch computes it: v = m·v + g; w -= lr·(g + m·v). */
     static final class Nesterov extends ElementwiseOptimizer {
-        private final float momentum;
-
-        Nesterov(float learningRate, float momentum, float weightDecay, float clip) {
-            super(learningRate, weightDecay, clip);
-            this.momentum = momentum;
+        Nesterov(LearningRate rate, float momentum, float weightDecay, float clip) {
+            super(rate, momentum, weightDecay, clip);
         }
 
         @Override
-        void apply(String id, NDArray weight, NDArray g, NDManager scratch) {
+        void apply(String id, NDArray weight, NDArray g, float learningRate, NDManager scratch) {
             NDArray velocity = state("velocity", id, weight, 0f);
             velocity.muli(momentum).addi(g);
             weight.subi(keep(scratch, keep(scratch, velocity.mul(momentum)).add(g)).muli(learningRate));
@@ -79,15 +79,12 @@ abstract class ElementwiseOptimizer extends Optimizer {
     static final class RmsProp extends ElementwiseOptimizer {
         private static final float RHO = 0.9f;
         private static final float EPSILON = 1e-7f;
-        private final float momentum;
-
-        RmsProp(float learningRate, float momentum, float weightDecay, float clip) {
-            super(learningRate, weightDecay, clip);
-            this.momentum = momentum;
+        RmsProp(LearningRate rate, float momentum, float weightDecay, float clip) {
+            super(rate, momentum, weightDecay, clip);
         }
 
         @Override
-        void apply(String id, NDArray weight, NDArray g, NDManager scratch) {
+        void apply(String id, NDArray weight, NDArray g, float learningRate, NDManager scratch) {
             NDArray meanSquare = state("meanSquare", id, weight, 0f);
             meanSquare.muli(RHO).addi(keep(scratch, keep(scratch, g.square()).muli(1 - RHO)));
             NDArray step = keep(scratch, g.div(keep(scratch, keep(scratch, meanSquare.sqrt()).addi(EPSILON))));
@@ -104,12 +101,12 @@ abstract class ElementwiseOptimizer extends Optimizer {
     static final class Adagrad extends ElementwiseOptimizer {
         private static final float EPSILON = 1e-7f;
 
-        Adagrad(float learningRate, float weightDecay, float clip) {
-            super(learningRate, weightDecay, clip);
+        Adagrad(LearningRate rate, float weightDecay, float clip) {
+            super(rate, 0, weightDecay, clip);
         }
 
         @Override
-        void apply(String id, NDArray weight, NDArray g, NDManager scratch) {
+        void apply(String id, NDArray weight, NDArray g, float learningRate, NDManager scratch) {
             NDArray sum = state("sumSquares", id, weight, 0.1f);
             sum.addi(keep(scratch, g.square()));
             weight.subi(keep(scratch, keep(scratch, g.div(keep(scratch, keep(scratch, sum.sqrt()).addi(EPSILON)))).muli(learningRate)));

@@ -19,7 +19,8 @@ public final class History {
         return earlyStop == null ? "" : earlyStop;
     }
 
-    void add(EpochRecord record) {
+    /** Appends an epoch (for histories read back from a saved model). */
+    public void add(EpochRecord record) {
         epochs.add(record);
     }
 
@@ -48,14 +49,43 @@ public final class History {
         return interruption == null ? "" : interruption;
     }
 
+    /** The metric names measured, in order ("accuracy", "top5", …). */
+    public List<String> metricNames() {
+        return epochs.isEmpty() ? List.of() : List.copyOf(epochs.get(0).metrics().keySet());
+    }
+
+    /** The values of one quantity per epoch: "loss", "val_loss", a metric name, or "val_" + a metric name. */
+    public double[] series(String name) {
+        return epochs.stream().mapToDouble(r -> {
+            switch (name) {
+                case "loss": return r.loss();
+                case "val_loss": return r.validationLoss();
+                case "lr": return r.learningRate();
+                default: return name.startsWith("val_") ? r.validationMetric(name.substring(4)) : r.metric(name);
+            }
+        }).toArray();
+    }
+
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(String.format("%5s %9s %9s %9s %9s %8s %10s%n",
-                "epoch", "loss", "accuracy", "val_loss", "val_acc", "seconds", "samples/s"));
+        List<String> metrics = metricNames();
+        boolean validation = epochs.stream().anyMatch(EpochRecord::hasValidation);
+        StringBuilder header = new StringBuilder(String.format("%5s %9s", "epoch", "loss"));
+        metrics.forEach(m -> header.append(String.format(" %9s", m)));
+        if (validation) {
+            header.append(String.format(" %9s", "val_loss"));
+            metrics.forEach(m -> header.append(String.format(" %9s", "val_" + m)));
+        }
+        header.append(String.format(" %10s %8s %10s%n", "lr", "seconds", "samples/s"));
+        StringBuilder text = new StringBuilder(header);
         for (EpochRecord r : epochs) {
-            text.append(String.format("%5d %9.4f %9.4f %9s %9s %8.1f %10.0f%n", r.epoch(), r.loss(), r.accuracy(),
-                    r.hasValidation() ? String.format("%.4f", r.validationLoss()) : "-",
-                    r.hasValidation() ? String.format("%.4f", r.validationAccuracy()) : "-", r.seconds(), r.samplesPerSecond()));
+            text.append(String.format("%5d %9.4f", r.epoch(), r.loss()));
+            metrics.forEach(m -> text.append(String.format(" %9.4f", r.metric(m))));
+            if (validation) {
+                text.append(String.format(" %9.4f", r.validationLoss()));
+                metrics.forEach(m -> text.append(String.format(" %9.4f", r.validationMetric(m))));
+            }
+            text.append(String.format(" %10.3g %8.1f %10.0f%n", r.learningRate(), r.seconds(), r.samplesPerSecond()));
         }
         if (isInterrupted()) {
             text.append(interruption).append('\n');

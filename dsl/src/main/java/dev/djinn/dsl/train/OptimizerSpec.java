@@ -1,7 +1,6 @@
 package dev.djinn.dsl.train;
 
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * An optimizer as the user wrote it ({@code sgd(0.1).momentum(0.9).nesterov()}), built into DJL's when the model
@@ -17,6 +16,7 @@ public final class OptimizerSpec {
     private float momentum;
     private boolean nesterov;
     private float clipGradient;
+    private Schedule schedule = Schedule.constant();
 
     private OptimizerSpec(Kind kind, double learningRate, double weightDecay) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -69,6 +69,17 @@ public final class OptimizerSpec {
         return this;
     }
 
+    /** Changes the learning rate during training: {@code adam(1e-3).schedule(cosine(10))}. */
+    public OptimizerSpec schedule(Schedule schedule) {
+        this.schedule = java.util.Objects.requireNonNull(schedule, "schedule(null): give a schedule such as cosine(10)");
+        return this;
+    }
+
+    /** A fresh rate tracker for one network (it learns the epoch length when training starts). */
+    public LearningRate newLearningRate() {
+        return new LearningRate(learningRate, schedule);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -77,9 +88,8 @@ public final class OptimizerSpec {
         return learningRate;
     }
 
-    /** DJL's optimizer; {@code l2} is added to the weight decay. */
-    public Optimizer build(float l2) {
-        Tracker rate = Tracker.fixed(learningRate);
+    /** DJL's optimizer following {@code rate}; {@code l2} is added to the weight decay. */
+    public Optimizer build(float l2, LearningRate rate) {
         switch (kind) {
             case SGD:
                 if (!nesterov) {
@@ -88,15 +98,15 @@ public final class OptimizerSpec {
                 if (momentum == 0) {
                     throw new IllegalArgumentException("sgd(" + learningRate + ").nesterov() needs a momentum: add .momentum(0.9).");
                 }
-                return new ElementwiseOptimizer.Nesterov(learningRate, momentum, weightDecay + l2, clipGradient);
+                return new ElementwiseOptimizer.Nesterov(rate, momentum, weightDecay + l2, clipGradient);
             case ADAM:
                 return common(Optimizer.adam().optLearningRateTracker(rate), l2).build();
             case ADAMW:
                 return common(Optimizer.adamW().optLearningRateTracker(rate), l2).build();
             case RMSPROP:
-                return new ElementwiseOptimizer.RmsProp(learningRate, momentum, weightDecay + l2, clipGradient);
+                return new ElementwiseOptimizer.RmsProp(rate, momentum, weightDecay + l2, clipGradient);
             default:
-                return new ElementwiseOptimizer.Adagrad(learningRate, weightDecay + l2, clipGradient);
+                return new ElementwiseOptimizer.Adagrad(rate, weightDecay + l2, clipGradient);
         }
     }
 
@@ -123,6 +133,9 @@ public final class OptimizerSpec {
         }
         if (clipGradient > 0) {
             text += ".clipGradient(" + clipGradient + ")";
+        }
+        if (!schedule.toString().equals("constant()")) {
+            text += ".schedule(" + schedule + ")";
         }
         return text;
     }

@@ -4,28 +4,72 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.model.Network;
 
-/** Runs a network in inference mode over data in batches: predictions, mean loss, accuracy. */
+import java.util.List;
+import java.util.Map;
+
+/** Runs a network in inference mode over data in batches: mean loss, metrics, and what it predicted. */
 public final class Scoring {
     private static final int BATCH = 1000;
 
     private Scoring() {
     }
 
-    /** The predicted class and the true label of every example, and the mean loss. */
+    /** Sees each batch's output next to its targets. */
+    private interface BatchVisitor {
+        void visit(int start, NDArray output, NDArray targets);
+    }
+
+    /** Mean loss and metrics over data already in tensors (validation after each epoch). */
+    public static Scores score(Network network, NDArray features, NDArray labels, List<Metric> metrics) {
+        double[] sums = new double[metrics.size()];
+        double loss = forEachBatch(network, features, labels, (start, output, targets) -> {
+            for (int m = 0; m < metrics.size(); m++) {
+                sums[m] += metrics.get(m).batchSum(output, targets, network.loss());
+            }
+        });
+        return new Scores(loss, TrainingLoop.means(metrics, sums, (int) labels.getShape().get(0)));
+    }
+
+    /** Every example's prediction and target, and the mean loss: what an Evaluation is made from. */
     public static Predictions predict(Network network, LabeledData data) {
+        int size = data.size();
+        LossFunction lossFunction = network.loss();
         try (NDManager manager = network.manager().newSubManager()) {
-            return predict(network, data.features(manager), data.labels(manager));
+            NDArray features = data.features(manager);
+            NDArray labels = data.labels(manager);
+            if (lossFunction.classifies()) {
+                int[] predicted = new int[size];
+                int[] actual = new int[size];
+                int[] ranks = new int[size];
+                double loss = forEachBatch(network, features, labels, (start, output, targets) -> {
+                    long[] classes = lossFunction.predictedClasses(output).toLongArray();
+                    long[] truth = targets.toType(DataType.INT64, false).toLongArray();
+                    long[] rank = lossFunction.kind() == LossFunction.Kind.CROSS_ENTROPY
+                            ? Metric.rankOfLabel(output, targets).toType(DataType.INT64, false).toLongArray() : null;
+                    for (int i = 0; i < classes.length; i++) {
+                        predicted[start + i] = (int) classes[i];
+                        actual[start + i] = (int) truth[i];
+                        ranks[start + i] = rank != null ? (int) rank[i] : classes[i] == truth[i] ? 0 : 1;
+                    }
+                });
+                return new Predictions(predicted, actual, ranks, null, null, 0, loss);
+            }
+            int width = (int) data.targetWidth();
+            float[] outputs = new float[size * width];
+            float[] targetValues = labels.toFloatArray();
+            double loss = forEachBatch(network, features, labels, (start, output, targets) ->
+                    System.arraycopy(output.toFloatArray(), 0, outputs, start * width, (int) output.size()));
+            return new Predictions(null, null, null, outputs, targetValues, width, loss);
         }
     }
 
-    /** The same for data already in tensors: {@code features} (N, example shape…) and int64 {@code labels} (N). */
-    public static Predictions predict(Network network, NDArray features, NDArray labels) {
-        int size = (int) labels.size();
-        int[] predicted = new int[size];
-        int[] actual = new int[size];
+    /** Runs every batch through the network in inference mode; returns the mean loss. */
+    private static double forEachBatch(Network network, NDArray features, NDArray labels, BatchVisitor visitor) {
+        int size = (int) labels.getShape().get(0);
         double lossSum = 0;
         try (NDManager manager = network.manager().newSubManager()) {
             for (int start = 0; start < size; start += BATCH) {
@@ -35,30 +79,24 @@ public final class Scoring {
                     NDArray yb = labels.get(new NDIndex().addSliceDim(start, end));
                     xb.attach(batchManager);
                     yb.attach(batchManager);
-                    NDArray logits = network.trainer().evaluate(new NDList(xb)).singletonOrThrow();
-                    lossSum += network.loss().evaluate(new NDList(yb), new NDList(logits)).getFloat() * (end - start);
-                    long[] classes = logits.argMax(1).toLongArray();
-                    long[] truth = yb.toLongArray();
-                    for (int i = 0; i < classes.length; i++) {
-                        predicted[start + i] = (int) classes[i];
-                        actual[start + i] = (int) truth[i];
-                    }
+                    NDArray output = network.trainer().evaluate(new NDList(xb)).singletonOrThrow();
+                    lossSum += network.loss().evaluate(yb, output).getFloat() * (end - start);
+                    visitor.visit(start, output, yb);
                 }
             }
         }
-        return new Predictions(predicted, actual, lossSum / size);
+        return lossSum / size;
     }
 
-    /** What a network predicted for labelled data. */
-    public record Predictions(int[] predicted, int[] actual, double meanLoss) {
-        public double accuracy() {
-            int correct = 0;
-            for (int i = 0; i < predicted.length; i++) {
-                if (predicted[i] == actual[i]) {
-                    correct++;
-                }
-            }
-            return (double) correct / predicted.length;
-        }
+    /** Mean loss and metrics. */
+    public record Scores(double meanLoss, Map<String, Double> metrics) {
+    }
+
+    /**
+     * What a network predicted for labelled data: classes, true labels and the rank of each true label among the
+     * scores (classifiers), or outputs and targets, {@code width} values per example (regression).
+     */
+    public record Predictions(int[] predicted, int[] actual, int[] labelRanks, float[] outputs, float[] targets, int width,
+                              double meanLoss) {
     }
 }

@@ -33,16 +33,16 @@ public final class TerminalProgress implements ProgressListener {
             }
             lastDraw = now;
             int filled = (int) ((long) BAR * p.samplesDone() / p.samplesTotal());
-            out.print(String.format("\rEpoch %d/%d [%s%s] %d/%d  loss %.4f  accuracy %.4f  %.0f samples/s  ETA %.0fs ",
+            out.print(String.format("\rEpoch %d/%d [%s%s] %d/%d  %s  %.0f samples/s  ETA %.0fs ",
                     p.epoch(), p.epochs(), "=".repeat(filled), " ".repeat(BAR - filled), p.samplesDone(), p.samplesTotal(),
-                    p.runningLoss(), p.runningAccuracy(), p.samplesPerSecond(), p.etaSeconds()));
+                    p.lossAndMetrics(), p.samplesPerSecond(), p.etaSeconds()));
             out.flush();
         } else {
             int tenth = (int) (10L * p.samplesDone() / p.samplesTotal());
             if (tenth != lastTenth && tenth < 10) {
                 lastTenth = tenth;
-                out.println(String.format("epoch %d/%d %3d%%  loss %.4f  accuracy %.4f  %.0f samples/s",
-                        p.epoch(), p.epochs(), tenth * 10, p.runningLoss(), p.runningAccuracy(), p.samplesPerSecond()));
+                out.println(String.format("epoch %d/%d %3d%%  %s  %.0f samples/s",
+                        p.epoch(), p.epochs(), tenth * 10, p.lossAndMetrics(), p.samplesPerSecond()));
             }
         }
     }
@@ -50,9 +50,9 @@ public final class TerminalProgress implements ProgressListener {
     @Override
     public void onEpoch(EpochRecord r, int epochs) {
         lastTenth = -1;
-        String validation = r.hasValidation()
-                ? String.format("  val_loss %.4f  val_accuracy %.4f", r.validationLoss(), r.validationAccuracy()) : "";
-        out.println(String.format("%sEpoch %d/%d  loss %.4f  accuracy %.4f%s  %.1fs  %.0f samples/s",
-                interactive ? "\r" : "", r.epoch(), epochs, r.loss(), r.accuracy(), validation, r.seconds(), r.samplesPerSecond()));
+        String validation = r.hasValidation() ? "  " + MetricText.of("val_", r.validationLoss(), r.validationMetrics()) : "";
+        out.println(String.format("%sEpoch %d/%d  %s%s  %.1fs  %.0f samples/s%s",
+                interactive ? "\r" : "", r.epoch(), epochs, MetricText.of("", r.loss(), r.metrics()), validation, r.seconds(),
+                r.samplesPerSecond(), interactive ? " ".repeat(10) : ""));
     }
 }

@@ -77,6 +77,24 @@ public final class TrainOption {
         });
     }
 
+    /** What to measure besides the loss: {@code metrics(accuracy(), topK(5))}. */
+    public static TrainOption metrics(Metric... metrics) {
+        java.util.List<Metric> list = java.util.List.of(metrics);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Metric metric : list) {
+            if (!names.add(metric.name())) {
+                throw new IllegalArgumentException("metrics(...) names " + metric.name() + " twice.");
+            }
+        }
+        return new TrainOption(o -> o.metrics = list);
+    }
+
+    /** Random changes to each training image: {@code augment(flip(), crop(4))}. */
+    public static TrainOption augment(Augmentation... augmentations) {
+        java.util.List<Augmentation> list = java.util.List.of(augmentations);
+        return new TrainOption(o -> o.augmentations = list);
+    }
+
     /** Where progress goes; {@link ProgressListener#NONE} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return new TrainOption(o -> o.progress = listener);

@@ -1,5 +1,6 @@
 package dev.djinn.dsl.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,35 +12,51 @@ import dev.djinn.dsl.data.Permutation;
 import dev.djinn.dsl.model.Network;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Djinn's training loop on DJL's Trainer. The whole data set lives in one tensor; each batch is gathered from it
  * through a per-epoch shuffled index (no per-example objects). Every tensor a batch creates lives in
  * a sub-manager closed after the batch, so native memory stays flat. It checks the thread's interrupt flag between
- * batches: an interrupt stops training with the weights as they are and marks the History.
+ * batches: an interrupt stops training with the weights as they are and marks the History. With several devices,
+ * each batch is split across them and the gradients summed by DJL's parameter store.
  */
 public final class TrainingLoop {
     private TrainingLoop() {
     }
 
+    /** The metrics of a run: those asked for, or accuracy for classifiers and mae for regression. */
+    public static List<Metric> metrics(TrainingOptions options, LossFunction loss, int classes) {
+        List<Metric> metrics = options.metrics() != null ? options.metrics()
+                : List.of(loss.classifies() ? Metric.accuracy() : Metric.mae());
+        metrics.forEach(metric -> metric.check(loss, classes));
+        return metrics;
+    }
+
     public static History run(Network network, LabeledData train, LabeledData validation, TrainingOptions options) {
+        LossFunction lossFunction = network.loss();
+        List<Metric> metrics = metrics(options, lossFunction, train.classNames().size());
+        options.augmentations().forEach(a -> Augmentation.check(train.exampleShape(), a));
         History history = new History();
         Trainer trainer = network.trainer();
         Random random = new Random(options.seed());
+        int size = train.size();
+        network.stepsPerEpoch((size + options.batchSize() - 1) / options.batchSize());
         try (NDManager dataManager = network.manager().newSubManager()) {
             NDArray features = train.features(dataManager);
             NDArray labels = train.labels(dataManager);
             // validation tensors are made once per train, not once per epoch
             NDArray validationFeatures = validation == null ? null : validation.features(dataManager);
             NDArray validationLabels = validation == null ? null : validation.labels(dataManager);
-            int size = train.size();
             double bestLoss = Double.POSITIVE_INFINITY;
             int bestEpoch = 0;
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 long started = System.nanoTime();
                 double lossSum = 0;
-                long correct = 0;
+                double[] metricSums = new double[metrics.size()];
                 int seen = 0;
                 try (NDManager epochManager = dataManager.newSubManager()) {
                     // batches are gathered through a shuffled index: no per-epoch copy of the data set, whose
@@ -68,13 +85,23 @@ public final class TrainingLoop {
                             }
                             xb.attach(batchManager);
                             yb.attach(batchManager);
-                            float batchLoss;
+                            for (Augmentation augmentation : options.augmentations()) {
+                                xb = augmentation.apply(xb, random);
+                            }
+                            float batchLoss = 0;
                             try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
-                                NDArray loss = network.loss().evaluate(new NDList(yb), new NDList(logits));
-                                collector.backward(loss);
-                                batchLoss = loss.getFloat();
-                                correct += logits.argMax(1).eq(yb).countNonzero().getLong();
+                                for (Part part : parts(xb, yb, network.devices())) {
+                                    NDArray output = trainer.forward(new NDList(part.x())).singletonOrThrow();
+                                    NDArray loss = lossFunction.evaluate(part.y(), output);
+                                    float share = (float) part.size() / (end - start);
+                                    batchLoss += loss.getFloat() * share;
+                                    NDArray scaled = share == 1f ? loss : loss.mul(share);
+                                    NDArray penalty = part.first() ? network.l1Penalty() : null;
+                                    collector.backward(penalty == null ? scaled : scaled.add(penalty));
+                                    for (int m = 0; m < metrics.size(); m++) {
+                                        metricSums[m] += metrics.get(m).batchSum(output, part.y(), lossFunction);
+                                    }
+                                }
                             }
                             if (!Float.isFinite(batchLoss)) {
                                 // no step: the weights stay those of the last finite one
@@ -82,24 +109,24 @@ public final class TrainingLoop {
                                 throw new TrainingDivergedException(epoch, batch + 1, batchLoss, network.learningRate(), history);
                             }
                             lossSum += batchLoss * (end - start);
-                            trainer.step();
+                            network.step();
                         }
                         seen = end;
                         double elapsed = (System.nanoTime() - started) / 1e9;
                         options.progress().onBatch(new BatchProgress(epoch, options.epochs(), seen, size,
-                                lossSum / seen, (double) correct / seen, seen / elapsed));
+                                lossSum / seen, means(metrics, metricSums, seen), seen / elapsed));
                     }
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double validationLoss = Double.NaN;
-                double validationAccuracy = Double.NaN;
+                Map<String, Double> validationMetrics = Map.of();
                 if (validation != null) {
-                    Scoring.Predictions scored = Scoring.predict(network, validationFeatures, validationLabels);
+                    Scoring.Scores scored = Scoring.score(network, validationFeatures, validationLabels, metrics);
                     validationLoss = scored.meanLoss();
-                    validationAccuracy = scored.accuracy();
+                    validationMetrics = scored.metrics();
                 }
-                EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen,
-                        validationLoss, validationAccuracy, seconds, seen / seconds);
+                EpochRecord record = new EpochRecord(epoch, lossSum / seen, means(metrics, metricSums, seen),
+                        validationLoss, validationMetrics, network.lastLearningRate(), seconds, seen / seconds);
                 history.add(record);
                 options.progress().onEpoch(record, options.epochs());
                 if (options.patience() > 0) {
@@ -117,5 +144,35 @@ public final class TrainingLoop {
         }
         options.progress().onEnd(history);
         return history;
+    }
+
+    static Map<String, Double> means(List<Metric> metrics, double[] sums, int count) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (int m = 0; m < metrics.size(); m++) {
+            means.put(metrics.get(m).name(), sums[m] / count);
+        }
+        return means;
+    }
+
+    /** One device's share of a batch. */
+    record Part(NDArray x, NDArray y, int size, boolean first) {
+    }
+
+    /** The batch as is on one device; split in near-equal parts, one per device, on several. */
+    static List<Part> parts(NDArray xb, NDArray yb, List<Device> devices) {
+        int size = (int) xb.getShape().get(0);
+        if (devices.size() == 1) {
+            return List.of(new Part(xb, yb, size, true));
+        }
+        int count = Math.min(devices.size(), size);
+        java.util.List<Part> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int from = size * i / count;
+            int to = size * (i + 1) / count;
+            NDIndex slice = new NDIndex().addSliceDim(from, to);
+            Device device = devices.get(i);
+            parts.add(new Part(xb.get(slice).toDevice(device, false), yb.get(slice).toDevice(device, false), to - from, i == 0));
+        }
+        return parts;
     }
 }

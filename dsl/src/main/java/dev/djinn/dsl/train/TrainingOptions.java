@@ -9,6 +9,18 @@ public final class TrainingOptions {
     ProgressListener progress = TerminalProgress.forStdout();
     int patience = 0;
     double validationFraction;
+    java.util.List<Metric> metrics;
+    java.util.List<Augmentation> augmentations = java.util.List.of();
+
+    /** The metrics asked for, or null for the default (accuracy for classifiers, mae for regression). */
+    public java.util.List<Metric> metrics() {
+        return metrics;
+    }
+
+    /** Random changes applied to each training batch. */
+    public java.util.List<Augmentation> augmentations() {
+        return augmentations;
+    }
 
     /** The share of the training data held out for validation when no validation data is given; 0 for none. */
     public double validationFraction() {

@@ -109,6 +109,7 @@ class ImageDataSetTest {
         assertTrue(message.contains(dir.resolve("debian/fashion-mnist").toString()), message);
         assertTrue(message.contains("fashionMnist(Path.of(\"...\"))"), message);
         assertTrue(message.contains("sudo apt-get install dataset-fashion-mnist"), message);
+        assertTrue(message.contains("The online download through DJL is off (ai.djl.offline=true"), "tests run offline: " + message);
     }
 
     @Test

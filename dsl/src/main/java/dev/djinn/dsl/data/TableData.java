@@ -1,0 +1,248 @@
+package dev.djinn.dsl.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * A Tablesaw table as training data: {@code csv(path).label("species").split(0.8)}. The label column gives class
+ * labels (text, booleans and whole numbers) or numeric targets (decimals, or {@code regression()}); every other
+ * column (or those named in {@code features(…)}) is a feature: numeric columns standardized, the rest one-hot
+ * encoded, with statistics from the training rows only.
+ */
+public final class TableData implements LabeledData {
+    private final Table table;
+    private final String label;
+    private final List<String> features;
+    private final Boolean regression;
+    private ArrayData encoded;
+
+    private TableData(Table table, String label, List<String> features, Boolean regression) {
+        this.table = table;
+        this.label = label;
+        this.features = features;
+        this.regression = regression;
+    }
+
+    /** Any Tablesaw table. */
+    public static TableData of(Table table) {
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("table(" + table.name() + ") has no rows: there is nothing to train on.");
+        }
+        return new TableData(table, null, null, null);
+    }
+
+    /** A CSV file with a header row, column types detected by Tablesaw. */
+    public static TableData csv(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("csv(" + file + "): there is no such file (looked at " + file.toAbsolutePath() + ").");
+        }
+        try {
+            return of(Table.read().csv(file.toFile()));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("csv(" + file + "): could not read it: " + e.getMessage(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("csv(" + file + ") is not a CSV file Tablesaw can read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The column to predict. */
+    public TableData label(String column) {
+        requireColumn(column, "label");
+        return new TableData(table, column, features, regression);
+    }
+
+    /** Only these columns as features (default: every column but the label). */
+    public TableData features(String... columns) {
+        for (String column : columns) {
+            requireColumn(column, "features");
+        }
+        return new TableData(table, label, List.of(columns), regression);
+    }
+
+    /** Every column but these (and the label) as features. */
+    public TableData drop(String... columns) {
+        for (String column : columns) {
+            requireColumn(column, "drop");
+        }
+        List<String> kept = new ArrayList<>(featureColumns());
+        kept.removeAll(List.of(columns));
+        return new TableData(table, label, kept, regression);
+    }
+
+    /** Treats the label as a number to predict, even when it holds whole numbers. */
+    public TableData regression() {
+        return new TableData(table, label, features, true);
+    }
+
+    /** Treats the label as classes, even when it holds decimals. */
+    public TableData classification() {
+        return new TableData(table, label, features, false);
+    }
+
+    /** A seeded random {@code trainShare} of the rows to train on, the rest to test (seed 42). */
+    public TableDataSet split(double trainShare) {
+        return split(trainShare, 42);
+    }
+
+    /** A random {@code trainShare} of the rows to train on, the rest to test, chosen with {@code seed}. */
+    public TableDataSet split(double trainShare, long seed) {
+        requireLabel("split");
+        int trainRows = (int) Math.round(table.rowCount() * trainShare);
+        if (!(trainShare > 0 && trainShare < 1) || trainRows < 1 || trainRows >= table.rowCount()) {
+            throw new IllegalArgumentException("split(" + trainShare + ") of " + table.rowCount() + " rows leaves " + trainRows
+                    + " to train and " + (table.rowCount() - trainRows) + " to test: give a share above 0 and below 1 that leaves rows on both sides.");
+        }
+        int[] order = Permutation.of(table.rowCount(), new Random(seed));
+        Table train = table.rows(Arrays.copyOfRange(order, 0, trainRows));
+        Table test = table.rows(Arrays.copyOfRange(order, trainRows, order.length));
+        TableEncoding encoding = TableEncoding.learn(train, featureColumns());
+        return new TableDataSet(encode(train, encoding), encode(test, encoding), encoding);
+    }
+
+    /** The table itself. */
+    public Table table() {
+        return table;
+    }
+
+    private List<String> featureColumns() {
+        if (features != null) {
+            return features;
+        }
+        List<String> all = new ArrayList<>(table.columnNames());
+        all.remove(label);
+        return all;
+    }
+
+    private boolean isRegression() {
+        if (regression != null) {
+            return regression;
+        }
+        ColumnType type = table.column(label).type();
+        return type == ColumnType.DOUBLE || type == ColumnType.FLOAT;
+    }
+
+    private ArrayData encode(Table rows, TableEncoding encoding) {
+        Shape shape = new Shape(encoding.width());
+        float[] x = encoding.encode(rows);
+        Column<?> target = rows.column(label);
+        for (int row = 0; row < rows.rowCount(); row++) {
+            if (target.isMissing(row)) {
+                throw new IllegalArgumentException("Row " + row + " has no value in the label column \"" + label
+                        + "\": drop such rows first (table.dropRowsWithMissingValues()).");
+            }
+        }
+        if (isRegression()) {
+            if (!TableEncoding.isNumeric(target)) {
+                throw new IllegalArgumentException("regression(): the label column \"" + label + "\" holds "
+                        + target.type().name().toLowerCase() + " values, not numbers.");
+            }
+            float[] y = new float[rows.rowCount()];
+            for (int row = 0; row < y.length; row++) {
+                y[row] = ((Number) target.get(row)).floatValue();
+            }
+            return ArrayData.withValues(x, shape, y, 1, encoding);
+        }
+        List<String> names = classNames();
+        int[] y = new int[rows.rowCount()];
+        for (int row = 0; row < y.length; row++) {
+            y[row] = names.indexOf(target.getString(row));
+        }
+        return ArrayData.withClasses(x, shape, y, names, encoding);
+    }
+
+    /** The label's distinct values over the whole table (numbers in numeric order); empty for regression. */
+    @Override
+    public List<String> classNames() {
+        requireLabel("classNames");
+        if (isRegression()) {
+            return List.of();
+        }
+        Column<?> target = table.column(label);
+        Comparator<String> order = TableEncoding.isNumeric(target)
+                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        TreeSet<String> values = new TreeSet<>(order);
+        for (int row = 0; row < target.size(); row++) {
+            if (!target.isMissing(row)) {
+                values.add(target.getString(row));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    private ArrayData all() {
+        requireLabel("train");
+        if (encoded == null) {
+            encoded = encode(table, TableEncoding.learn(table, featureColumns()));
+        }
+        return encoded;
+    }
+
+    private void requireLabel(String what) {
+        if (label == null) {
+            throw new IllegalStateException(what + ": say which column to predict first: .label(\"column\") (columns: " + table.columnNames() + ").");
+        }
+    }
+
+    private void requireColumn(String column, String what) {
+        if (!table.columnNames().contains(column)) {
+            throw new IllegalArgumentException(what + "(\"" + column + "\"): the table has no such column; it has " + table.columnNames() + ".");
+        }
+    }
+
+    @Override
+    public int size() {
+        return table.rowCount();
+    }
+
+    @Override
+    public Shape exampleShape() {
+        return all().exampleShape();
+    }
+
+    @Override
+    public NDArray features(NDManager manager) {
+        return all().features(manager);
+    }
+
+    @Override
+    public NDArray labels(NDManager manager) {
+        return all().labels(manager);
+    }
+
+    @Override
+    public boolean hasClassLabels() {
+        return all().hasClassLabels();
+    }
+
+    @Override
+    public InputEncoding encoding() {
+        return all().encoding();
+    }
+
+    @Override
+    public LabeledData select(int[] indices) {
+        return all().select(indices);
+    }
+
+    @Override
+    public String toString() {
+        String target = label == null ? "no label yet (call .label(\"column\"))"
+                : "label \"" + label + "\" (" + (isRegression() ? "regression" : classNames().size() + " classes") + ")";
+        return table.name() + ": " + table.rowCount() + " rows, " + target + ", features " + featureColumns();
+    }
+}

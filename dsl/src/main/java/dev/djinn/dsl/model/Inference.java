@@ -1,0 +1,102 @@
+package dev.djinn.dsl.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.djinn.dsl.train.LossFunction;
+
+import java.util.List;
+
+/**
+ * Running a trained network on new examples: class probabilities for classifiers (softmax, or sigmoid for a
+ * binary one), the outputs themselves for regression. Thread-safe: the forward pass is serialized, since DJL's
+ * trainer is not made for concurrent use; preparing inputs and reading results are not.
+ */
+final class Inference {
+    private final Network network;
+    private final List<String> classNames;
+
+    Inference(Network network, List<String> classNames) {
+        this.network = network;
+        this.classNames = classNames;
+    }
+
+    Shape exampleShape() {
+        return network.exampleShape();
+    }
+
+    LossFunction loss() {
+        return network.loss();
+    }
+
+    /** Probabilities (classifiers) or outputs (regression) for examples given as flattened rows. */
+    float[][] predict(float[][] examples) {
+        long size = network.exampleShape().size();
+        for (int i = 0; i < examples.length; i++) {
+            if (examples[i].length != size) {
+                throw new ShapeMismatchException("predict: example " + i + " has " + examples[i].length
+                        + " values but this model takes examples of shape " + network.exampleShape() + " (" + size + " values).");
+            }
+        }
+        float[] flat = new float[(int) (examples.length * size)];
+        for (int i = 0; i < examples.length; i++) {
+            System.arraycopy(examples[i], 0, flat, (int) (i * size), (int) size);
+        }
+        return predictFlat(flat, examples.length);
+    }
+
+    /** The same for {@code count} examples one after the other in {@code flat}. */
+    float[][] predictFlat(float[] flat, int count) {
+        try (NDManager manager = network.manager().newSubManager()) {
+            NDArray input = manager.create(flat, new Shape(count).addAll(network.exampleShape()));
+            NDArray result = run(input);
+            long width = result.getShape().size() / Math.max(1, count);
+            float[] values = result.toFloatArray();
+            float[][] rows = new float[count][];
+            for (int i = 0; i < count; i++) {
+                rows[i] = java.util.Arrays.copyOfRange(values, (int) (i * width), (int) ((i + 1) * width));
+            }
+            return rows;
+        }
+    }
+
+    /** For a batch (N, example shape…) or one example; the result belongs to the input's manager. */
+    NDArray predict(NDArray examples) {
+        NDArray batch = examples.getShape().equals(network.exampleShape()) ? examples.expandDims(0) : examples;
+        if (!batch.getShape().slice(1).equals(network.exampleShape())) {
+            throw new ShapeMismatchException("predict: got an array of shape " + examples.getShape()
+                    + " but this model takes examples of shape " + network.exampleShape() + " (or batches of them).");
+        }
+        return run(batch.toType(DataType.FLOAT32, false));
+    }
+
+    private NDArray run(NDArray batch) {
+        NDArray output;
+        synchronized (network) {
+            output = network.trainer().evaluate(new NDList(batch.toDevice(network.devices().get(0), false))).singletonOrThrow();
+        }
+        return network.loss().probabilities(output);
+    }
+
+    /** The most likely class, by name, from a row of probabilities. */
+    Prediction best(float[] probabilities) {
+        if (!network.loss().classifies()) {
+            throw new IllegalStateException("classify: this model predicts numbers (its loss is " + network.loss()
+                    + "), not classes: use predict(…).");
+        }
+        int label = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[label]) {
+                label = i;
+            }
+        }
+        String name = label < classNames.size() ? classNames.get(label) : String.valueOf(label);
+        return new Prediction(label, name, probabilities[label]);
+    }
+
+    List<String> classNames() {
+        return classNames;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.djinn.dsl.data;
+
+import dev.djinn.dsl.evaluate.Evaluation;
+import dev.djinn.dsl.model.Model;
+import dev.djinn.dsl.model.Prediction;
+import dev.djinn.dsl.train.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static dev.djinn.Djinn.adam;
+import static dev.djinn.Djinn.batchSize;
+import static dev.djinn.Djinn.csv;
+import static dev.djinn.Djinn.epochs;
+import static dev.djinn.Djinn.load;
+import static dev.djinn.Djinn.model;
+import static dev.djinn.Djinn.progress;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TableDataTest {
+    @TempDir
+    Path folder;
+
+    /**
+     * Houses: size in m² (numbers in the hundreds), city (text), garden (boolean); price depends on all three;
+     * "band" is the price as a class (cheap / mid / dear).
+     */
+    static Path houses(Path folder, int n, long seed) throws IOException {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("id,size,city,garden,price,band\n");
+        String[] cities = {"Oslo", "Bergen", "Tromsø"};
+        for (int i = 0; i < n; i++) {
+            double size = 40 + random.nextDouble() * 160;
+            String city = cities[random.nextInt(3)];
+            boolean garden = random.nextBoolean();
+            double price = size * 0.05 + (city.equals("Oslo") ? 4 : city.equals("Bergen") ? 2 : 0) + (garden ? 1.5 : 0)
+                    + random.nextGaussian() * 0.2;
+            String band = price < 6 ? "cheap" : price < 9 ? "mid" : "dear";
+            csv.append(String.format(java.util.Locale.ROOT, "%d,%.1f,%s,%s,%.3f,%s%n", i, size, city, garden, price, band));
+        }
+        Path file = folder.resolve("houses-" + seed + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void aCsvClassifierUsesNumericAndCategoricalColumns() throws IOException {
+        TableDataSet data = csv(houses(folder, 600, 1)).label("band").drop("id", "price").split(0.8);
+        assertEquals(480, data.train().size());
+        assertEquals(120, data.test().size());
+        assertEquals(List.of("cheap", "dear", "mid"), data.train().classNames());
+        assertEquals(1 + 3 + 2, data.encoding().width(), "size, three cities, two garden values");
+        try (Model net = model().dense(16).relu().dense(3).optimizer(adam(0.01))) {
+            net.train(data, epochs(40), batchSize(32), progress(ProgressListener.NONE));
+            Evaluation evaluation = net.evaluate(data.test());
+            assertTrue(evaluation.accuracy() > 0.85, evaluation.toString());
+
+            Table fresh = Table.read().csv(houses(folder, 50, 9).toFile());
+            List<Prediction> predictions = net.classify(fresh);
+            long right = 0;
+            for (int i = 0; i < predictions.size(); i++) {
+                if (predictions.get(i).className().equals(fresh.stringColumn("band").get(i))) {
+                    right++;
+                }
+            }
+            assertTrue(right >= 40, right + " of 50 new rows classified right through predict(table)");
+
+            Path saved = net.save(folder.resolve("houses.djinn"));
+            try (Model again = load(saved)) {
+                assertArrayEquals(net.predict(fresh)[7], again.predict(fresh)[7], 1e-6f, "the standardization and categories are saved");
+                assertEquals(net.classify(fresh).get(3).className(), again.classify(fresh).get(3).className());
+            }
+        }
+    }
+
+    @Test
+    void aServedTableModelTakesColumnsByName() throws Exception {
+        TableDataSet data = csv(houses(folder, 400, 5)).label("price").drop("id", "band").split(0.8);
+        try (Model net = model().dense(16).relu().dense(1).optimizer(adam(0.01))) {
+            net.train(data, epochs(40), batchSize(32), progress(ProgressListener.NONE));
+            try (var server = net.serve(0)) {
+                var client = java.net.http.HttpClient.newHttpClient();
+                java.util.function.Function<String, java.net.http.HttpResponse<String>> post = body -> {
+                    try {
+                        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/predict"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                };
+                var answer = post.apply("{\"inputs\": [{\"size\": 100, \"city\": \"Oslo\", \"garden\": true}, {\"size\": 100, \"city\": \"Tromsø\", \"garden\": false}]}");
+                assertEquals(200, answer.statusCode(), answer.body());
+                var predictions = com.google.gson.JsonParser.parseString(answer.body()).getAsJsonObject().getAsJsonArray("predictions");
+                double oslo = predictions.get(0).getAsJsonObject().get("value").getAsDouble();
+                double tromso = predictions.get(1).getAsJsonObject().get("value").getAsDouble();
+                assertEquals(5 + 4 + 1.5, oslo, 0.6, "100 m² in Oslo with a garden");
+                assertEquals(5, tromso, 0.6, "100 m² in Tromsø without");
+                var missing = post.apply("{\"input\": {\"size\": 100, \"garden\": true}}");
+                assertEquals(400, missing.statusCode());
+                assertTrue(missing.body().contains("missing column \\\"city\\\""), missing.body());
+                var wrongType = post.apply("{\"input\": {\"size\": \"big\", \"city\": \"Oslo\", \"garden\": true}}");
+                assertEquals(400, wrongType.statusCode());
+                assertTrue(wrongType.body().contains("takes a number"), wrongType.body());
+            }
+        }
+    }
+
+    @Test
+    void aDecimalLabelIsRegressionAndStatisticsComeFromTheTrainRowsOnly() throws IOException {
+        TableData table = csv(houses(folder, 500, 2)).label("price").features("size", "city", "garden");
+        TableDataSet data = table.split(0.8, 7);
+        String encoding = data.encoding().toString();
+        assertTrue(encoding.startsWith("size (standardized: mean "), encoding);
+        assertTrue(encoding.contains("city (one-hot: Bergen, Oslo, Tromsø)"), encoding);
+        // the mean in the encoding is the train rows' mean, not all rows'
+        Table all = table.table();
+        double trainMean = 0;
+        for (int row : trainRows(data, all)) {
+            trainMean += all.doubleColumn("size").get(row);
+        }
+        assertTrue(encoding.contains(String.format("mean %.4g", trainMean / data.train().size())), encoding);
+        try (Model net = model().dense(16).relu().dense(1).optimizer(adam(0.01))) {
+            net.train(data, epochs(60), batchSize(32), progress(ProgressListener.NONE));
+            Evaluation evaluation = net.evaluate(data.test());
+            assertTrue(evaluation.isRegression());
+            assertTrue(evaluation.r2() > 0.95, evaluation.toString());
+        }
+    }
+
+    /** Recovers which rows were drawn for training, by the same seeded permutation split() uses. */
+    private static int[] trainRows(TableDataSet data, Table all) {
+        int[] order = Permutation.of(all.rowCount(), new Random(7));
+        return java.util.Arrays.copyOfRange(order, 0, data.train().size());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSplit() throws IOException {
+        Path file = houses(folder, 100, 3);
+        float[] first = csv(file).label("band").split(0.7, 5).test().example(0);
+        float[] again = csv(file).label("band").split(0.7, 5).test().example(0);
+        float[] other = csv(file).label("band").split(0.7, 6).test().example(0);
+        assertArrayEquals(first, again);
+        assertTrue(!java.util.Arrays.equals(first, other));
+    }
+
+    @Test
+    void mistakesAreSentences() throws IOException {
+        Path file = houses(folder, 20, 4);
+        assertEquals("label(\"colour\"): the table has no such column; it has [id, size, city, garden, price, band].",
+                assertThrows(IllegalArgumentException.class, () -> csv(file).label("colour")).getMessage());
+        assertTrue(assertThrows(IllegalStateException.class, () -> csv(file).split(0.8)).getMessage()
+                .startsWith("split: say which column to predict first: .label(\"column\")"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> csv(file).label("band").split(1.0)).getMessage()
+                .startsWith("split(1.0) of 20 rows leaves 20 to train and 0 to test"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> csv(folder.resolve("nope.csv"))).getMessage()
+                .startsWith("csv(" + folder.resolve("nope.csv") + "): there is no such file"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> csv(file).label("city").regression().split(0.5)).getMessage()
+                .startsWith("regression(): the label column \"city\" holds string values, not numbers."));
+        try (Model net = model().dense(3)) {
+            net.train(csv(file).label("band").drop("id", "price"), epochs(1), progress(ProgressListener.NONE));
+            Table missingColumn = Table.read().csv(file.toFile()).removeColumns("city");
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> net.predict(missingColumn)).getMessage()
+                    .startsWith("The table has no column \"city\"; this model was trained on the columns [size, city, garden]"));
+        }
+        try (Model arrays = model().dense(2)) {
+            arrays.train(dev.djinn.Djinn.data(new float[][] {{0}, {1}}, new int[] {0, 1}), progress(ProgressListener.NONE));
+            assertTrue(assertThrows(IllegalStateException.class, () -> arrays.predict(Table.create("t"))).getMessage()
+                    .startsWith("predict(table): this model was not trained on a table"));
+        }
+    }
+}
