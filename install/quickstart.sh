@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
-bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless maven jupyter-client python3-nbclient jupyter-nbconvert
+bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless maven jupyter-client python3-nbclient jupyter-nbconvert fontconfig fonts-dejavu-core
 
 bash "$ROOT/install/install.sh" --user "$@"
 jupyter kernelspec list

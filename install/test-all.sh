@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$ROOT"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
-bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless openjdk-17-source maven jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel python3-pytest dataset-fashion-mnist
+bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless openjdk-17-source maven jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel python3-pytest dataset-fashion-mnist fontconfig fonts-dejavu-core
 
 echo "== JUnit (mvn verify) =="
 mvn -B -ntp verify

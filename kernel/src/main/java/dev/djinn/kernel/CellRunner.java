@@ -4,6 +4,10 @@ import dev.djinn.kernel.assist.Documentation;
 import dev.djinn.kernel.assist.Inspector;
 import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.kernel.eval.CellResult;
+import dev.djinn.kernel.magic.KernelSession;
+import dev.djinn.magics.DjinnMagics;
+import dev.djinn.magics.dispatch.CellParts;
+import dev.djinn.magics.dispatch.MagicRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Decides what a cell is (a help request like {@code Math.max?}, or Java code) and runs it. */
+/** Decides what a cell is (a help request like {@code Math.max?}, magics, or Java code) and runs it. */
 final class CellRunner {
     private static final Pattern EXIT = Pattern.compile("^\\s*(exit|quit)\\s*(\\(\\s*\\))?\\s*;?\\s*$");
     private static final Pattern HELP = Pattern.compile("^\\s*(?:\\?+\\s*([\\w.]+)|([\\w.]+)\\s*\\?+)\\s*$");
@@ -29,10 +33,13 @@ final class CellRunner {
 
     private final Supplier<CellEvaluator> evaluator;
     private final Inspector inspector;
+    private final MagicRegistry magics = DjinnMagics.registry();
+    private final KernelSession session;
 
     CellRunner(Supplier<CellEvaluator> evaluator, Inspector inspector) {
         this.evaluator = evaluator;
         this.inspector = inspector;
+        this.session = new KernelSession(evaluator);
     }
 
     Outcome run(String code, int cellNumber) {
@@ -44,7 +51,25 @@ final class CellRunner {
             String name = help.group(1) != null ? help.group(1) : help.group(2);
             return new Outcome(CellResult.NO_VALUE, Optional.of(helpPage(name)));
         }
+        if (CellParts.hasMagics(code)) {
+            return new Outcome(runWithMagics(code, cellNumber), Optional.empty());
+        }
         return new Outcome(evaluator.get().eval(code, cellNumber), Optional.empty());
+    }
+
+    /** Runs code and magics in order; the cell's value is the last part's. */
+    private CellResult runWithMagics(String code, int cellNumber) {
+        session.cellNumber(cellNumber);
+        CellResult result = CellResult.NO_VALUE;
+        for (CellParts.Part part : CellParts.split(code)) {
+            if (part.isMagic()) {
+                Object value = magics.run(part.magic(), session);
+                result = value == null ? CellResult.NO_VALUE : new CellResult(true, value, String.valueOf(value));
+            } else {
+                result = evaluator.get().eval(part.code(), cellNumber);
+            }
+        }
+        return result;
     }
 
     /** A user's own variable or method named exit or quit wins over the console command. */

@@ -8,6 +8,8 @@ import dev.djinn.kernel.assist.Documentation;
 import dev.djinn.kernel.assist.Inspector;
 import dev.djinn.kernel.display.DisplayPublisher;
 import dev.djinn.kernel.display.KernelRenderer;
+import dev.djinn.dsl.train.TrainingOptions;
+import dev.djinn.magics.display.NotebookProgress;
 import dev.djinn.kernel.errors.ErrorReport;
 import dev.djinn.kernel.errors.KernelErrorFormatter;
 import dev.djinn.kernel.eval.CellEvaluator;
@@ -97,6 +99,8 @@ public final class DjinnKernel extends BaseKernel {
         this.cells = new CellRunner(this.evaluator::join, inspector);
         this.displays = new DisplayPublisher(getRenderer(), frontend, output::flushNow);
         Notebook.connect(displays, input);
+        // train(...) without progress(...) shows a live display in the cell instead of a terminal bar
+        TrainingOptions.useDefaultProgress(() -> new NotebookProgress(displays));
     }
 
     public DisplayPublisher displays() {

@@ -17,6 +17,8 @@ final class KernelLogging {
 
     static void configure() {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // DJL probes CUDA on every device query and warns when a CPU-only machine has no driver: %gpu says it once
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         // keep the stderr of now: later System.err is the running cell's
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");

@@ -21,6 +21,7 @@ final class Startup {
             "import ai.djl.ndarray.types.*;",
             "import tech.tablesaw.api.*;",
             "import static dev.djinn.Djinn.*;",
+            "import static dev.djinn.magics.Magics.*;",
             "import static dev.djinn.kernel.Notebook.*;");
 
     private Startup() {

@@ -519,6 +519,11 @@ public final class Model implements AutoCloseable {
         return network != null ? network.loss() : loss;
     }
 
+    /** Every parameter of the built network by DJL's name ("02Linear_weight"), in layer order. */
+    public ai.djl.util.PairList<String, ai.djl.nn.Parameter> parameters() {
+        return requireTrained("parameters").parameters();
+    }
+
     /** The shape of one example, once the model is built. */
     public Shape exampleShape() {
         return requireTrained("exampleShape").exampleShape();

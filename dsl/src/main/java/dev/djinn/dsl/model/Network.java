@@ -189,6 +189,10 @@ public final class Network implements AutoCloseable {
         return total == null ? null : total.mul(recipe.l1());
     }
 
+    ai.djl.util.PairList<String, Parameter> parameters() {
+        return model.getBlock().getParameters();
+    }
+
     public Recipe recipe() {
         return recipe;
     }

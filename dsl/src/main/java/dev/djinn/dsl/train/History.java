@@ -66,24 +66,28 @@ public final class History {
         }).toArray();
     }
 
+    private static int width(String column) {
+        return Math.max(9, column.length());
+    }
+
     @Override
     public String toString() {
         List<String> metrics = metricNames();
         boolean validation = epochs.stream().anyMatch(EpochRecord::hasValidation);
         StringBuilder header = new StringBuilder(String.format("%5s %9s", "epoch", "loss"));
-        metrics.forEach(m -> header.append(String.format(" %9s", m)));
+        metrics.forEach(m -> header.append(String.format(" %" + width(m) + "s", m)));
         if (validation) {
             header.append(String.format(" %9s", "val_loss"));
-            metrics.forEach(m -> header.append(String.format(" %9s", "val_" + m)));
+            metrics.forEach(m -> header.append(String.format(" %" + width("val_" + m) + "s", "val_" + m)));
         }
         header.append(String.format(" %10s %8s %10s%n", "lr", "seconds", "samples/s"));
         StringBuilder text = new StringBuilder(header);
         for (EpochRecord r : epochs) {
             text.append(String.format("%5d %9.4f", r.epoch(), r.loss()));
-            metrics.forEach(m -> text.append(String.format(" %9.4f", r.metric(m))));
+            metrics.forEach(m -> text.append(String.format(" %" + width(m) + ".4f", r.metric(m))));
             if (validation) {
                 text.append(String.format(" %9.4f", r.validationLoss()));
-                metrics.forEach(m -> text.append(String.format(" %9.4f", r.validationMetric(m))));
+                metrics.forEach(m -> text.append(String.format(" %" + width("val_" + m) + ".4f", r.validationMetric(m))));
             }
             text.append(String.format(" %10.3g %8.1f %10.0f%n", r.learningRate(), r.seconds(), r.samplesPerSecond()));
         }

@@ -2,11 +2,21 @@ package dev.djinn.dsl.train;
 
 /** How a {@code train(...)} call runs; the defaults are Keras'. Set through {@link TrainOption}s. */
 public final class TrainingOptions {
+    private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = TerminalProgress::forStdout;
+
+    /**
+     * Where training reports progress when {@code progress(…)} is not given: a terminal bar unless changed here (the
+     * kernel installs a live notebook display).
+     */
+    public static void useDefaultProgress(java.util.function.Supplier<ProgressListener> listeners) {
+        defaultProgress = java.util.Objects.requireNonNull(listeners, "useDefaultProgress(null): give a supplier of listeners");
+    }
+
     int epochs = 1;
     int batchSize = 32;
     long seed = 42;
     boolean shuffle = true;
-    ProgressListener progress = TerminalProgress.forStdout();
+    ProgressListener progress = defaultProgress.get();
     int patience = 0;
     double validationFraction;
     java.util.List<Metric> metrics;

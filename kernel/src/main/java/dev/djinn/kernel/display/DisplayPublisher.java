@@ -1,6 +1,7 @@
 package dev.djinn.kernel.display;
 
 import dev.djinn.kernel.io.Frontend;
+import dev.djinn.magics.display.DisplaySink;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * Sends {@code display_data}, {@code update_display_data} and {@code clear_output} for the running cell. Pending
  * stdout is flushed first, so a display lands after the text printed before it.
  */
-public final class DisplayPublisher {
+public final class DisplayPublisher implements DisplaySink {
     private final Renderer renderer;
     private final Frontend frontend;
     private final Runnable flushStreams;
@@ -29,6 +30,7 @@ public final class DisplayPublisher {
     }
 
     /** Shows {@code value}; with a {@code displayId}, later {@link #update} calls replace it in place. */
+    @Override
     public void display(Object value, String displayId) {
         DisplayData data = render(value);
         if (displayId != null) {
@@ -38,6 +40,7 @@ public final class DisplayPublisher {
         publish(new PublishDisplayData(data));
     }
 
+    @Override
     public void update(String displayId, Object value) {
         Objects.requireNonNull(displayId, "displayId: pass the id given to display(value, id)");
         DisplayData data = render(value);

@@ -1,6 +1,7 @@
 package dev.djinn.kernel.display;
 
 import dev.djinn.magics.MimeBundle;
+import dev.djinn.magics.display.DisplayForms;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 
@@ -14,6 +15,10 @@ public final class KernelRenderer extends Renderer {
         createRegistration(MimeBundle.class)
                 .preferring(MimeBundle.PLAIN)
                 .register((bundle, context) -> bundle.data().forEach(context.getOutputContainer()::putData));
+        // DSL objects, charts, tensors, tables: every one with its rich forms and its text/plain
+        DisplayForms.all().forEach((type, form) -> createRegistration(type)
+                .preferring(MimeBundle.PLAIN)
+                .register((value, context) -> form.apply(value).data().forEach(context.getOutputContainer()::putData)));
     }
 
     @Override

@@ -22,6 +22,10 @@ public final class KernelErrorFormatter {
             return new ErrorReport("Interrupted", error.getMessage(),
                     List.of(Ansi.red("Interrupted") + ": " + error.getMessage()));
         }
+        if (error instanceof dev.djinn.magics.dispatch.MagicException) {
+            // a magic used wrongly: the sentence and its usage line, as IPython's UsageError
+            return new ErrorReport("UsageError", error.getMessage(), List.of(Ansi.red("UsageError") + ": " + error.getMessage()));
+        }
         String name = error.getClass().getSimpleName();
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         return new ErrorReport(name, message, List.of(Ansi.red(name) + ": " + message));

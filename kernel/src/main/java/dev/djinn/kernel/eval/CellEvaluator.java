@@ -66,6 +66,32 @@ public final class CellEvaluator implements AutoCloseable {
                 || jshell.methods().anyMatch(m -> m.name().equals(name));
     }
 
+    /** A variable defined by cells: name, declared type, and JShell's text of its value. */
+    public record Variable(String name, String type, String value) {
+    }
+
+    /** The variables cells have defined and that are usable, in definition order. */
+    public List<Variable> variables() {
+        List<Variable> variables = new ArrayList<>();
+        jshell.variables().filter(v -> jshell.status(v).isActive() && jshell.status(v) == Snippet.Status.VALID)
+                .filter(v -> !v.name().startsWith("$"))
+                .forEach(v -> variables.add(new Variable(v.name(), v.typeName(), valueText(v))));
+        return variables;
+    }
+
+    private String valueText(jdk.jshell.VarSnippet variable) {
+        try {
+            return jshell.varValue(variable);
+        } catch (RuntimeException e) {
+            return "(unavailable: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** Lets cells use the classes of a jar or folder from now on. */
+    public void addToClasspath(String path) {
+        jshell.addToClasspath(path);
+    }
+
     /** Runs the cell numbered {@code cellNumber} and returns the value of its last expression, if it has one. */
     public CellResult eval(String cell, int cellNumber) {
         interrupted = false;

@@ -1,0 +1,65 @@
+package dev.djinn.kernel.magic;
+
+import dev.djinn.kernel.eval.CellEvaluator;
+import dev.djinn.kernel.eval.CellResult;
+import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.Session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The magics' view of the kernel: code runs in the cell's JShell, printing goes to the cell's stdout. */
+public final class KernelSession implements Session {
+    private final Supplier<CellEvaluator> evaluator;
+    private final List<Path> added = new ArrayList<>();
+    private int cellNumber;
+
+    public KernelSession(Supplier<CellEvaluator> evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    /** The number of the cell now running, for error locations in code magics run. */
+    public void cellNumber(int number) {
+        this.cellNumber = number;
+    }
+
+    @Override
+    public Object eval(String code) {
+        CellResult result = evaluator.get().eval(code, cellNumber);
+        return result.hasValue() ? result.value() : null;
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return evaluator.get().variables().stream().map(v -> new Variable(v.name(), v.type(), v.value())).collect(Collectors.toList());
+    }
+
+    @Override
+    public Object value(String name) {
+        if (evaluator.get().variables().stream().noneMatch(v -> v.name().equals(name))) {
+            throw new MagicException("There is no variable " + name + "; the variables are "
+                    + evaluator.get().variables().stream().map(CellEvaluator.Variable::name).collect(Collectors.toList()) + ".");
+        }
+        return eval(name);
+    }
+
+    @Override
+    public void addToClasspath(Path path) {
+        evaluator.get().addToClasspath(path.toString());
+        added.add(path);
+    }
+
+    @Override
+    public List<Path> addedClasspath() {
+        return List.copyOf(added);
+    }
+
+    @Override
+    public void print(String text) {
+        System.out.print(text);
+        System.out.flush();
+    }
+}

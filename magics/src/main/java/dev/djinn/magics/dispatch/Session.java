@@ -1,0 +1,32 @@
+package dev.djinn.magics.dispatch;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What magics need from the interpreter that runs cells (JShell in the kernel): running code, reading variables,
+ * growing the class path. The kernel implements it; tests can use a plain one.
+ */
+public interface Session {
+    /** Runs {@code code} as a cell would and returns the value of its last expression (null if none). */
+    Object eval(String code);
+
+    /** The user's variables, in the order they were defined. */
+    List<Variable> variables();
+
+    /** The current value of a variable, or throws a MagicException naming the variables that exist. */
+    Object value(String name);
+
+    /** Adds a jar or a folder of classes to what cells can use. */
+    void addToClasspath(Path path);
+
+    /** Writes to the cell's standard output (timings, notes). */
+    void print(String text);
+
+    /** What cells can use beyond the kernel's own jars, in the order added. */
+    List<Path> addedClasspath();
+
+    /** A user variable: its name, declared type and current value. */
+    record Variable(String name, String type, Object value) {
+    }
+}

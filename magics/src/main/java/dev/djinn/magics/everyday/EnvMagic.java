@@ -1,0 +1,72 @@
+package dev.djinn.magics.everyday;
+
+import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.MagicCall;
+import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.Session;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code %env} lists the environment, {@code %env NAME} shows one variable, {@code %env NAME=value} sets it for this
+ * kernel and the processes it starts (as IPython's does). Java has no public way to change its environment: the
+ * kernel's launcher opens {@code java.util} so the map behind {@code System.getenv()} can be written.
+ */
+public final class EnvMagic implements Magic {
+    @Override
+    public List<String> names() {
+        return List.of("env");
+    }
+
+    @Override
+    public String usage() {
+        return "%env | %env NAME | %env NAME=value";
+    }
+
+    @Override
+    public String summary() {
+        return "lists, shows or sets environment variables";
+    }
+
+    @Override
+    public Object run(MagicCall call, Session session) {
+        String args = call.args().strip();
+        if (args.isEmpty()) {
+            return new TreeMap<>(System.getenv()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n"));
+        }
+        int equals = args.indexOf('=');
+        if (equals < 0) {
+            String value = System.getenv(args);
+            if (value == null) {
+                throw new MagicException("There is no environment variable " + args + ".");
+            }
+            return value;
+        }
+        String name = args.substring(0, equals).strip();
+        String value = args.substring(equals + 1).strip();
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new MagicException("\"" + name + "\" is not a variable name: use letters, digits and _.");
+        }
+        set(name, value);
+        return "env: " + name + "=" + value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void set(String name, String value) {
+        Map<String, String> environment = System.getenv();
+        try {
+            // System.getenv() is an unmodifiable view over a map that can be written
+            Field inner = environment.getClass().getDeclaredField("m");
+            inner.setAccessible(true);
+            ((Map<String, String>) inner.get(environment)).put(name, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new MagicException("This JVM does not let the kernel change its environment (" + e.getClass().getSimpleName()
+                    + "): start it with --add-opens java.base/java.util=ALL-UNNAMED, as Djinn's launcher does.");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.djinn.magics.everyday;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.MagicCall;
+import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code %load file}: runs a {@code .jsh} or {@code .java} file, or the Java code cells of an {@code .ipynb}, in this
+ * session (their classes, methods and variables stay defined), and gives the last value.
+ */
+public final class LoadMagic implements Magic {
+    @Override
+    public List<String> names() {
+        return List.of("load");
+    }
+
+    @Override
+    public String usage() {
+        return "%load file.jsh | %load File.java | %load notebook.ipynb";
+    }
+
+    @Override
+    public String summary() {
+        return "runs a .jsh/.java file or a notebook's code cells in this session";
+    }
+
+    @Override
+    public Object run(MagicCall call, Session session) {
+        List<String> words = call.words();
+        if (words.size() != 1) {
+            throw new MagicException("Give one file to load.");
+        }
+        Path file = Path.of(words.get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new MagicException("There is no file " + file + " (looked at " + file.toAbsolutePath() + ").");
+        }
+        boolean notebook = file.toString().endsWith(".ipynb");
+        List<String> pieces = notebook ? codeCells(file) : List.of(read(file));
+        Object value = null;
+        for (String piece : pieces) {
+            if (!piece.isBlank()) {
+                value = session.eval(piece);
+            }
+        }
+        session.print("Loaded " + (notebook ? pieces.size() + " code cell" + (pieces.size() == 1 ? "" : "s") + " of " : "")
+                + file.getFileName() + "\n");
+        return value;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new MagicException("Could not read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The code cells of a notebook, in order, skipping cells that are magics of their own. */
+    static List<String> codeCells(Path notebook) {
+        JsonObject json;
+        try {
+            json = JsonParser.parseString(read(notebook)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new MagicException(notebook + " is not a notebook (not JSON with cells): " + e.getMessage());
+        }
+        List<String> cells = new ArrayList<>();
+        JsonArray array = json.getAsJsonArray("cells");
+        if (array == null) {
+            throw new MagicException(notebook + " is not a notebook: it has no \"cells\".");
+        }
+        for (JsonElement element : array) {
+            JsonObject cell = element.getAsJsonObject();
+            if (!"code".equals(cell.get("cell_type").getAsString())) {
+                continue;
+            }
+            JsonElement source = cell.get("source");
+            StringBuilder text = new StringBuilder();
+            if (source.isJsonArray()) {
+                source.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
+            } else {
+                text.append(source.getAsString());
+            }
+            String code = text.toString();
+            if (!code.stripLeading().startsWith("%")) {
+                cells.add(code);
+            }
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.djinn.magics.plot;
+
+import java.util.List;
+
+/**
+ * One chart's data, independent of how it is drawn: XChart draws it as PNG or SVG, {@link UnicodeChart} as text.
+ * Line and scatter panels have numeric x; bar panels have category labels; heatmaps have a matrix.
+ */
+public record Panel(String title, Kind kind, String xLabel, String yLabel, List<Series> series, List<String> categories,
+                    double[][] matrix) {
+    /** How the data is drawn. */
+    public enum Kind { LINE, SCATTER, BAR, HEATMAP }
+
+    /** One named line, set of points or set of bars. */
+    public record Series(String name, double[] x, double[] y) {
+    }
+
+    public static Panel xy(String title, Kind kind, String xLabel, String yLabel, List<Series> series) {
+        return new Panel(title, kind, xLabel, yLabel, series, List.of(), null);
+    }
+
+    public static Panel bars(String title, String xLabel, String yLabel, List<String> categories, double[] heights) {
+        double[] x = new double[heights.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        return new Panel(title, Kind.BAR, xLabel, yLabel, List.of(new Series(yLabel, x, heights)), categories, null);
+    }
+
+    public static Panel heatmap(String title, double[][] matrix) {
+        return new Panel(title, Kind.HEATMAP, "column", "row", List.of(), List.of(), matrix);
+    }
+}

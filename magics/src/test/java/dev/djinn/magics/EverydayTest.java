@@ -1,0 +1,114 @@
+package dev.djinn.magics;
+
+import dev.djinn.magics.dispatch.MagicCall;
+import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.MagicRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EverydayTest {
+    private final MagicRegistry registry = DjinnMagics.registry();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void whoListsNameTypeAndAShortValue() {
+        PlainSession session = new PlainSession().with("rate", 0.5).with("name", "x".repeat(100));
+        String table = registry.run(new MagicCall("who", "", null), session).toString();
+        assertTrue(table.startsWith("name  type    value\nrate  Double  0.5\nname  String  " + "x".repeat(59) + "…"), table);
+        assertEquals(table, registry.run(new MagicCall("vars", "", null), session).toString());
+        assertEquals("No variables of type int.", registry.run(new MagicCall("who", "int", null), session).toString());
+    }
+
+    @Test
+    void classpathAddsJarsAndFoldersByGlobOnce() throws Exception {
+        Files.createFile(dir.resolve("a.jar"));
+        Files.createFile(dir.resolve("b.jar"));
+        Files.createDirectories(dir.resolve("classes"));
+        PlainSession session = new PlainSession();
+        String added = registry.run(new MagicCall("jars", dir + "/*.jar", null), session).toString();
+        assertTrue(added.startsWith("Added 2 to the class path:"), added);
+        assertEquals(List.of(dir.resolve("a.jar"), dir.resolve("b.jar")), session.classpath);
+        assertEquals("Already on the class path: 2 paths.", registry.run(new MagicCall("classpath", dir + "/*.jar", null), session).toString());
+        registry.run(new MagicCall("classpath", dir.resolve("classes").toString(), null), session);
+        assertEquals(3, session.classpath.size());
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("jars", dir.resolve("classes").toString(), null), session))
+                .getMessage().contains("is not a jar"));
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("classpath", dir + "/*.zip", null), session))
+                .getMessage().startsWith("Nothing matches"));
+    }
+
+    /** Resolves a jar and its dependency, compiled and installed into a local Maven repository for the test. */
+    @Test
+    void mavenResolvesTransitivelyFromTheLocalRepositoryAndAddsEachJarOnce() throws Exception {
+        Path repository = LocalRepository.create(dir);
+        String before = System.getProperty("maven.repo.local");
+        System.setProperty("maven.repo.local", repository.toString());
+        try {
+            PlainSession session = new PlainSession();
+            String answer = registry.run(new MagicCall("maven", "--offline dev.djinn.test:greeting:1.0", null), session).toString();
+            assertEquals("Resolved 2 jars, added 2:\ngreeting-1.0.jar\nwords-1.0.jar", answer);
+            try (var loader = new java.net.URLClassLoader(session.classpath.stream().map(EverydayTest::url).toArray(java.net.URL[]::new))) {
+                assertEquals("hello from a jar", loader.loadClass("greeting.Hello").getMethod("greet").invoke(null), "the jars work together");
+            }
+            assertEquals("Resolved 1 jar, added 0 (1 already on the class path).",
+                    registry.run(new MagicCall("maven", "--offline dev.djinn.test:words:1.0", null), session).toString());
+            assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("maven", "--offline no.such:artifact:9.9", null), session))
+                    .getMessage().startsWith("Could not resolve no.such:artifact:jar:9.9 from the local repository"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("maven.repo.local");
+            } else {
+                System.setProperty("maven.repo.local", before);
+            }
+        }
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("maven", "gson", null), new PlainSession()))
+                .getMessage().startsWith("\"gson\" is not group:artifact:version"));
+    }
+
+    /** Jars the kernel (here: the test) already has are not added again. */
+    @Test
+    void jarsAlreadyOnTheClassPathAreNotAdded() {
+        String answer = registry.run(new MagicCall("maven", "--offline org.opentest4j:opentest4j:1.3.0", null), new PlainSession()).toString();
+        assertEquals("Resolved 1 jar, added 0 (1 already on the class path).", answer);
+    }
+
+    private static java.net.URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
+    void envShowsAndSetsVariables() {
+        PlainSession session = new PlainSession();
+        assertTrue(registry.run(new MagicCall("env", "", null), session).toString().contains("PATH="));
+        assertEquals("env: DJINN_TEST_VALUE=42", registry.run(new MagicCall("env", "DJINN_TEST_VALUE=42", null), session));
+        assertEquals("42", System.getenv("DJINN_TEST_VALUE"));
+        assertEquals("42", registry.run(new MagicCall("env", "DJINN_TEST_VALUE", null), session));
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("env", "NOT_SET_ANYWHERE_X", null), session))
+                .getMessage().startsWith("There is no environment variable NOT_SET_ANYWHERE_X."));
+    }
+
+    @Test
+    void loadReadsTheCodeCellsOfANotebook() throws Exception {
+        Path notebook = dir.resolve("n.ipynb");
+        Files.writeString(notebook, "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# title\"]},"
+                + "{\"cell_type\": \"code\", \"source\": [\"int a = 1;\\n\", \"a\"]}, {\"cell_type\": \"code\", \"source\": \"%gpu\"},"
+                + "{\"cell_type\": \"code\", \"source\": \"a + 1\"}], \"nbformat\": 4}");
+        assertEquals(List.of("int a = 1;\na", "a + 1"), dev.djinn.magics.everyday.LoadMagicCells.of(notebook));
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("load", dir.resolve("none.jsh").toString(), null), new PlainSession()))
+                .getMessage().startsWith("There is no file"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.djinn.magics;
+
+import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.Session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A session over named Java objects, for magics that read variables (%plot, %tensor, %who): {@code eval} of a
+ * name gives its value. Magics that run code are tested through the kernel's real JShell.
+ */
+final class PlainSession implements Session {
+    final Map<String, Object> variables = new LinkedHashMap<>();
+    final List<Path> classpath = new ArrayList<>();
+    final StringBuilder printed = new StringBuilder();
+
+    PlainSession with(String name, Object value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    @Override
+    public Object eval(String code) {
+        return value(code.strip());
+    }
+
+    @Override
+    public List<Variable> variables() {
+        List<Variable> list = new ArrayList<>();
+        variables.forEach((name, value) -> list.add(new Variable(name, value.getClass().getSimpleName(), String.valueOf(value))));
+        return list;
+    }
+
+    @Override
+    public Object value(String name) {
+        if (!variables.containsKey(name)) {
+            throw new MagicException("There is no variable " + name + ".");
+        }
+        return variables.get(name);
+    }
+
+    @Override
+    public void addToClasspath(Path path) {
+        classpath.add(path);
+    }
+
+    @Override
+    public List<Path> addedClasspath() {
+        return classpath;
+    }
+
+    @Override
+    public void print(String text) {
+        printed.append(text);
+    }
+}
