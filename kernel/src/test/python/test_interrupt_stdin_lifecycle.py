@@ -1,4 +1,5 @@
 """Interrupts (message and SIGINT) of busy loops, sleeps and blocking reads; stdin; restart; shutdown."""
+import os
 import signal
 import time
 
@@ -118,3 +119,32 @@ def test_interrupting_training_stops_at_a_batch_and_keeps_the_model(kernel):
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true true"
     _, outputs = run(kc, "net.evaluate(data.test()).accuracy() > 0.5")
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true"
+
+
+def test_the_kernel_exits_when_the_process_that_started_it_dies():
+    """Jupyter passes JPY_PARENT_PID: a killed front end must not leave an orphaned kernel running."""
+    import signal
+    import subprocess
+    import sys
+    starter = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "sys.path.insert(0, %r)\n"
+         "from djinn_client import start, run\n"
+         "km, kc = start()\n"
+         "_, outputs = run(kc, 'ProcessHandle.current().pid()')\n"
+         "print([c for _, k, c in outputs if k == 'execute_result'][0]['data']['text/plain'], flush=True)\n"
+         "time.sleep(600)\n" % os.path.dirname(os.path.abspath(__file__))],
+        stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    kernel_pid = int(starter.stdout.readline().strip())
+    os.kill(starter.pid, signal.SIGKILL)
+    starter.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        try:
+            os.kill(kernel_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(kernel_pid, signal.SIGKILL)
+    raise AssertionError("the kernel outlived the process that started it")

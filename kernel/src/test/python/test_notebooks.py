@@ -43,3 +43,92 @@ def test_a_notebook_with_an_unexpected_error_fails_the_run():
         assert "ArithmeticException" in result.stderr
     finally:
         os.unlink(f.name)
+
+
+TUTORIALS = os.path.join(ROOT, "notebooks")
+
+
+def execute(name):
+    """Runs a tutorial as Jupyter would (nbclient, the installed kernelspec), short version (DJINN_QUICK), no errors."""
+    os.environ["DJINN_QUICK"] = "1"
+    notebook = nbformat.read(os.path.join(TUTORIALS, name), as_version=4)
+    with tempfile.TemporaryDirectory() as folder:
+        from nbclient import NotebookClient
+        NotebookClient(notebook, kernel_name="djinn", timeout=600, allow_errors=False,
+                       resources={"metadata": {"path": folder}}).execute()
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def texts(cells):
+    out = []
+    for cell in cells:
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                out.append(output.text)
+            elif output.output_type in ("execute_result", "display_data"):
+                out.append(output.data.get("text/plain", ""))
+    return "\n".join(out)
+
+
+def mimes(cell):
+    return {mime for output in cell.outputs if output.output_type in ("execute_result", "display_data") for mime in output.data}
+
+
+def test_the_quickstart_trains_evaluates_predicts_and_saves():
+    cells = execute("01-quickstart.ipynb")
+    text = texts(cells)
+    accuracy = float(text.split("test accuracy ")[1].split()[0])
+    assert accuracy > 0.85, text
+    assert "image/png" in mimes(cells[1]), "the digits are shown"
+    assert "Training done: 5 epochs" in text
+    assert "image/png" in mimes(cells[4]), "%plot history"
+    assert "image/png" in mimes(cells[5]), "the confusion matrix"
+    assert texts(cells[-1:]).strip() == "true", "the loaded model evaluates the same"
+
+
+def test_the_tensors_and_magics_tutorial_shows_its_pictures():
+    cells = execute("02-tensors-and-magics.ipynb")
+    text = texts(cells)
+    assert "No GPU is visible" in text or "gpu(0)" in text
+    assert "⚠ 1 NaN and 1 infinite value" in text
+    assert " per loop (mean ± std. dev. of 5 runs" in text
+    assert sum("image/png" in mimes(cell) for cell in cells) >= 5
+
+
+def test_the_cnn_tutorial_trains_with_augmentation_and_shows_the_worst_images():
+    cells = execute("03-cnn.ipynb")
+    text = texts(cells)
+    accuracy = float(text.split("test accuracy ")[1].split()[0])
+    assert accuracy > 0.6, text
+    assert "Training done" in text
+    assert "captioned with their labels" in texts(cells[-1:])
+    assert "image/png" in mimes(cells[-1])
+
+
+def test_the_tabular_tutorial_classifies_iris_and_fits_diabetes():
+    cells = execute("04-tabular.ipynb")
+    text = texts(cells)
+    accuracies = [float(part.split()[0]) for part in text.split("accuracy ")[1:] if part.split()[0][0].isdigit()]
+    assert max(accuracies) >= 0.9, text
+    r2 = float(text.split(" r2 ")[1].split()[0])
+    assert r2 > 0.3, text
+    assert "sex (one-hot: sex 1, sex 2)" in text
+
+
+def test_the_deploy_tutorial_serves_answers_and_refuses_bad_input():
+    cells = execute("05-deploy.ipynb")
+    text = texts(cells)
+    assert '200 {"predictions":[{"label":' in text
+    assert '400  {"error":"Example 0 has 3 numbers but the model takes 784 per example."}' in text
+    assert "stopped: ConnectException" in text
+
+
+def test_nbconvert_renders_the_quickstart_to_html_with_its_images():
+    os.environ["DJINN_QUICK"] = "1"
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(["jupyter", "nbconvert", "--to", "html", "--execute", "--output-dir", out,
+                        os.path.join(TUTORIALS, "01-quickstart.ipynb")], check=True, capture_output=True, timeout=600,
+                       cwd=out)
+        with open(os.path.join(out, "01-quickstart.html")) as f:
+            html = f.read()
+    assert html.count("data:image/png;base64,") >= 4

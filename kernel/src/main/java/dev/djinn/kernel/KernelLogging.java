@@ -11,14 +11,16 @@ import java.util.logging.LogManager;
  * Library logging (DJL, jjava, ZeroMQ, java.util.logging) goes to the kernel process's stderr at WARN: the terminal
  * or log of whoever started the kernel, never a cell's output. Must run before System.err is redirected to cells.
  */
-final class KernelLogging {
+public final class KernelLogging {
     private KernelLogging() {
     }
 
-    static void configure() {
+    public static void configure() {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         // DJL probes CUDA on every device query and warns when a CPU-only machine has no driver: %gpu says it once
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        // a model dropped without close() is freed by the finalizer: nothing for the user to do about the warning
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.BaseModel", "error");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         // keep the stderr of now: later System.err is the running cell's
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");

@@ -32,6 +32,7 @@ public final class Main {
             System.exit(2);
         }
         KernelLogging.configure();
+        ParentWatch.start(System.getenv("JPY_PARENT_PID"));
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         DjinnConnection connection = new DjinnConnection(props);

@@ -6,23 +6,18 @@ import java.io.InputStream;
 import java.io.PrintStream;
 
 /** Builds the kernel's JShell with the imports every cell starts with, and warms up its compiler. */
-final class Startup {
-    /** What every cell can use without importing it. */
-    static final String IMPORTS = String.join("\n",
-            "import java.util.*;",
-            "import java.util.function.*;",
-            "import java.util.stream.*;",
-            "import java.io.*;",
-            "import java.math.*;",
-            "import java.net.*;",
-            "import java.nio.file.*;",
-            "import java.time.*;",
-            "import ai.djl.ndarray.*;",
-            "import ai.djl.ndarray.types.*;",
-            "import tech.tablesaw.api.*;",
-            "import static dev.djinn.Djinn.*;",
-            "import static dev.djinn.magics.Magics.*;",
-            "import static dev.djinn.kernel.Notebook.*;");
+public final class Startup {
+    /** What every cell can use without importing it: the imports jshell and scripts get, and the notebook's door. */
+    static final String IMPORTS = commonImports() + "import static dev.djinn.kernel.Notebook.*;\n";
+
+    /** The imports shared by the kernel, {@code djinn jshell} and {@code djinn run} (the file the dist ships as djinn.jsh). */
+    public static String commonImports() {
+        try (InputStream in = Startup.class.getResourceAsStream("djinn.jsh")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("The kernel jar lacks dev/djinn/kernel/djinn.jsh: rebuild Djinn.", e);
+        }
+    }
 
     private Startup() {
     }

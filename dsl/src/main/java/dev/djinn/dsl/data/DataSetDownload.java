@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code ~/.djinn/data/<name>}, so later runs find them locally. Skipped when DJL runs offline
  * ({@code -Dai.djl.offline=true}, as Djinn's kernel and tests do).
  */
-final class DataSetDownload {
+public final class DataSetDownload {
     /** DJL's artifact per Djinn data set name. */
     private static final Map<String, String> ARTIFACTS = Map.of("mnist", "mnist", "fashion-mnist", "fashmnist");
     /** DJL's item names, in the order of ImageDataSet.FILES. */
@@ -30,7 +30,7 @@ final class DataSetDownload {
     private DataSetDownload() {
     }
 
-    static boolean isAvailable(String name) {
+    public static boolean isAvailable(String name) {
         return ARTIFACTS.containsKey(name) && !Utils.isOfflineMode();
     }
 
@@ -44,7 +44,7 @@ final class DataSetDownload {
     }
 
     /** Downloads {@code name} into {@code target} (a folder) and returns it. */
-    static Path download(String name, Path target) {
+    public static Path download(String name, Path target) {
         try {
             MRL resource = MRL.dataset(BasicDatasets.REPOSITORY, Application.CV.ANY, BasicDatasets.GROUP_ID, ARTIFACTS.get(name), "1.0");
             Artifact artifact = resource.getDefaultArtifact();

@@ -35,6 +35,14 @@ public record EpochRecord(int epoch, double loss, Map<String, Double> metrics, d
         return validationMetric("accuracy");
     }
 
+    /** "epoch 3: loss 0.4408  accuracy 0.8473  val_loss 0.4627  val_accuracy 0.8345  lr 0.001  0.6 s  21230 samples/s". */
+    @Override
+    public String toString() {
+        String validation = hasValidation() ? "  " + MetricText.of("val_", validationLoss, validationMetrics) : "";
+        return String.format("epoch %d: %s%s  lr %.3g  %.1f s  %.0f samples/s", epoch, MetricText.of("", loss, metrics), validation,
+                learningRate, seconds, samplesPerSecond);
+    }
+
     /** The loss early stopping and best-only checkpoints watch: validation loss, or training loss without validation. */
     public double monitoredLoss() {
         return hasValidation() ? validationLoss : loss;

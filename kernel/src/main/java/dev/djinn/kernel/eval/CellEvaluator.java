@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * of the last expression, and turns JShell's events into exceptions that name cell lines.
  */
 public final class CellEvaluator implements AutoCloseable {
-    private final KernelExecutionProvider provider = new KernelExecutionProvider();
+    private final KernelExecutionProvider provider;
     private final JShell jshell;
     private final CellSplitter splitter;
     private final SnippetOrigins origins = new SnippetOrigins();
@@ -36,6 +36,12 @@ public final class CellEvaluator implements AutoCloseable {
      * @param warnings  where non-fatal notes about a cell go (the cell's stderr)
      */
     public CellEvaluator(List<String> classpath, InputStream in, PrintStream out, PrintStream warnings) {
+        this(classpath, in, out, warnings, true);
+    }
+
+    /** @param guardExit whether System.exit in cell code becomes an error (kernel) or exits (scripts) */
+    public CellEvaluator(List<String> classpath, InputStream in, PrintStream out, PrintStream warnings, boolean guardExit) {
+        this.provider = new KernelExecutionProvider(guardExit);
         this.warnings = warnings;
         this.jshell = JShell.builder()
                 .executionEngine(provider, null)

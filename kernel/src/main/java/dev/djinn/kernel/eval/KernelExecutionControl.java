@@ -24,8 +24,19 @@ final class KernelExecutionControl extends LocalExecutionControl {
         }
     }
 
+    private final boolean guardExit;
+
+    /** @param guardExit rewrite System.exit and friends in cell code (the kernel); scripts may exit */
+    KernelExecutionControl(boolean guardExit) {
+        this.guardExit = guardExit;
+    }
+
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (!guardExit) {
+            super.load(classes);
+            return;
+        }
         super.load(Arrays.stream(classes)
                 .map(c -> new ClassBytecodes(c.name(), ExitGuard.guard(c.bytecodes())))
                 .toArray(ClassBytecodes[]::new));

@@ -8,7 +8,11 @@ import java.util.Map;
 
 /** Hands JShell the one {@link KernelExecutionControl} the evaluator reads raw values from. */
 final class KernelExecutionProvider implements ExecutionControlProvider {
-    private final KernelExecutionControl control = new KernelExecutionControl();
+    private final KernelExecutionControl control;
+
+    KernelExecutionProvider(boolean guardExit) {
+        this.control = new KernelExecutionControl(guardExit);
+    }
 
     @Override
     public String name() {

@@ -7,11 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A confusion matrix drawn directly: class names on both axes, each cell shaded by its share of its row (so a
@@ -70,12 +66,6 @@ final class ConfusionImage {
         g.setColor(Color.GRAY);
         g.drawRect(left, top, n * CELL, n * CELL);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return dev.djinn.magics.Png.encode(image);
     }
 }

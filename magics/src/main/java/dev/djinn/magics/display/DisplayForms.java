@@ -189,7 +189,7 @@ public final class DisplayForms {
             html.append("</tr>");
         }
         html.append("</table></div>");
-        String text = hidden > 0 ? table.first(TABLE_ROWS).printAll() + "… " + String.format("%,d", hidden) + " more rows\n"
+        String text = hidden > 0 ? table.first(TABLE_ROWS).printAll().stripTrailing() + "\n… " + String.format("%,d", hidden) + " more rows\n"
                 + table.last(TABLE_ROWS).printAll() : table.printAll();
         return MimeBundle.html(html.toString(), text);
     }

@@ -1,6 +1,6 @@
 package dev.djinn.magics.everyday;
 
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -17,20 +17,10 @@ import java.util.stream.Collectors;
  * {@code %classpath path…} adds jars or class folders (globs such as {@code lib/*.jar} allowed) to what cells can
  * use; {@code %jars} the same for jar files only; without arguments both list what was added.
  */
-public final class ClasspathMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("classpath", "jars");
-    }
-
-    @Override
-    public String usage() {
-        return "%classpath [jar-or-folder-or-glob …] | %jars [jar-or-glob …]";
-    }
-
-    @Override
-    public String summary() {
-        return "adds jars or class folders (globs allowed) to the class path, or lists what was added";
+public final class ClasspathMagic extends BaseMagic {
+    public ClasspathMagic() {
+        super("%classpath [jar-or-folder-or-glob …] | %jars [jar-or-glob …]",
+                "adds jars or class folders (globs allowed) to the class path, or lists what was added", false, "classpath", "jars");
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.djinn.magics.everyday;
 
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.lang.reflect.Field;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -16,20 +15,10 @@ import java.util.stream.Collectors;
  * kernel and the processes it starts (as IPython's does). Java has no public way to change its environment: the
  * kernel's launcher opens {@code java.util} so the map behind {@code System.getenv()} can be written.
  */
-public final class EnvMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("env");
-    }
-
-    @Override
-    public String usage() {
-        return "%env | %env NAME | %env NAME=value";
-    }
-
-    @Override
-    public String summary() {
-        return "lists, shows or sets environment variables";
+public final class EnvMagic extends BaseMagic {
+    public EnvMagic() {
+        super("%env | %env NAME | %env NAME=value",
+                "lists, shows or sets environment variables", false, "env");
     }
 
     @Override

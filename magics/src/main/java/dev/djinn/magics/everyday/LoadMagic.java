@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -20,20 +20,10 @@ import java.util.List;
  * {@code %load file}: runs a {@code .jsh} or {@code .java} file, or the Java code cells of an {@code .ipynb}, in this
  * session (their classes, methods and variables stay defined), and gives the last value.
  */
-public final class LoadMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("load");
-    }
-
-    @Override
-    public String usage() {
-        return "%load file.jsh | %load File.java | %load notebook.ipynb";
-    }
-
-    @Override
-    public String summary() {
-        return "runs a .jsh/.java file or a notebook's code cells in this session";
+public final class LoadMagic extends BaseMagic {
+    public LoadMagic() {
+        super("%load file.jsh | %load File.java | %load notebook.ipynb",
+                "runs a .jsh/.java file or a notebook's code cells in this session", false, "load");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.djinn.magics.everyday;
 
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -25,22 +25,12 @@ import java.util.stream.Collectors;
  * (Maven Resolver), from the local repository and Maven Central, and adds the jars to the class path; jars already
  * there are not added twice. {@code --offline} uses the local repository only.
  */
-public final class MavenMagic implements Magic {
+public final class MavenMagic extends BaseMagic {
     static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
-    @Override
-    public List<String> names() {
-        return List.of("maven");
-    }
-
-    @Override
-    public String usage() {
-        return "%maven [--offline] group:artifact:version …";
-    }
-
-    @Override
-    public String summary() {
-        return "resolves Maven artifacts with their dependencies and adds them to the class path";
+    public MavenMagic() {
+        super("%maven [--offline] group:artifact:version …",
+                "resolves Maven artifacts with their dependencies and adds them to the class path", false, "maven");
     }
 
     @Override

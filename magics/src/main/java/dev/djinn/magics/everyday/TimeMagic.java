@@ -1,36 +1,20 @@
 package dev.djinn.magics.everyday;
 
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 
 /**
  * {@code %time code} and {@code %%time}: runs the code once, prints wall and CPU time (the process's, so the work of
  * PyTorch's native threads counts), and gives the code's value.
  */
-public final class TimeMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("time");
-    }
-
-    @Override
-    public String usage() {
-        return "%time statement-or-expression | %%time (then the cell's code)";
-    }
-
-    @Override
-    public String summary() {
-        return "wall and CPU time of running the code once";
-    }
-
-    @Override
-    public boolean cell() {
-        return true;
+public final class TimeMagic extends BaseMagic {
+    public TimeMagic() {
+        super("%time statement-or-expression | %%time (then the cell's code)",
+                "wall and CPU time of running the code once", true, "time");
     }
 
     @Override

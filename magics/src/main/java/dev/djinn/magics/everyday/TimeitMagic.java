@@ -2,12 +2,11 @@ package dev.djinn.magics.everyday;
 
 import dev.djinn.magics.MimeBundle;
 import dev.djinn.magics.Rich;
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,28 +16,13 @@ import java.util.regex.Pattern;
  * timed), picks a loop count that runs at least 0.2 s (1, 10, 100, …) unless {@code -n} is given, repeats {@code r}
  * times (7) and reports mean ± standard deviation per loop, as IPython does.
  */
-public final class TimeitMagic implements Magic {
+public final class TimeitMagic extends BaseMagic {
     private static final double TARGET_SECONDS = 0.2;
     private static final Pattern OPTION = Pattern.compile("-([nr])\\s+(\\S+)\\s*");
 
-    @Override
-    public List<String> names() {
-        return List.of("timeit");
-    }
-
-    @Override
-    public String usage() {
-        return "%timeit [-n loops] [-r repeats] statement-or-expression | %%timeit [-n loops] [-r repeats] (then the cell's code)";
-    }
-
-    @Override
-    public String summary() {
-        return "time code over many loops: mean ± std. dev. of several runs";
-    }
-
-    @Override
-    public boolean cell() {
-        return true;
+    public TimeitMagic() {
+        super("%timeit [-n loops] [-r repeats] statement-or-expression | %%timeit [-n loops] [-r repeats] (then the cell's code)",
+                "time code over many loops: mean ± std. dev. of several runs", true, "timeit");
     }
 
     @Override

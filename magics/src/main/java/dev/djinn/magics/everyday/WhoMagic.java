@@ -3,7 +3,7 @@ package dev.djinn.magics.everyday;
 import dev.djinn.magics.MimeBundle;
 import dev.djinn.magics.Rich;
 import dev.djinn.magics.dispatch.Html;
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.Session;
 
@@ -11,22 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code %who} / {@code %vars}: the user's variables with type and a short value; {@code %who Type} filters by type. */
-public final class WhoMagic implements Magic {
+public final class WhoMagic extends BaseMagic {
     private static final int SHORT = 60;
 
-    @Override
-    public List<String> names() {
-        return List.of("who", "vars");
-    }
-
-    @Override
-    public String usage() {
-        return "%who [type] | %vars [type]";
-    }
-
-    @Override
-    public String summary() {
-        return "the variables defined in cells: name, type and a short value";
+    public WhoMagic() {
+        super("%who [type] | %vars [type]",
+                "the variables defined in cells: name, type and a short value", false, "who", "vars");
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.djinn.magics.gpu;
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.djinn.dsl.device.Devices;
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -12,20 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code %gpu}: the engine and its devices; {@code %gpu 0}, {@code %gpu 0,1}, {@code %gpu cpu}, {@code %gpu threads N}. */
-public final class GpuMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("gpu");
-    }
-
-    @Override
-    public String usage() {
-        return "%gpu | %gpu 0 | %gpu 0,1 | %gpu cpu | %gpu threads N";
-    }
-
-    @Override
-    public String summary() {
-        return "the engine and its devices; sets the default device(s) or the intra-op threads";
+public final class GpuMagic extends BaseMagic {
+    public GpuMagic() {
+        super("%gpu | %gpu 0 | %gpu 0,1 | %gpu cpu | %gpu threads N",
+                "the engine and its devices; sets the default device(s) or the intra-op threads", false, "gpu");
     }
 
     @Override

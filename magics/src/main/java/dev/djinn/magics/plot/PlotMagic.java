@@ -2,7 +2,7 @@ package dev.djinn.magics.plot;
 
 import dev.djinn.magics.Magics;
 import dev.djinn.magics.dispatch.Arguments;
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -14,20 +14,10 @@ import java.util.List;
  * {@code %plot h} (a History, or a model's), {@code %plot table x y [--kind line|scatter|bar|hist]},
  * {@code %plot arr} (1-D: a line, 2-D: a heatmap); {@code --title}, {@code --size WxH}, {@code --svg}.
  */
-public final class PlotMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("plot");
-    }
-
-    @Override
-    public String usage() {
-        return "%plot history | %plot table x y [--kind line|scatter|bar|hist] | %plot array   [--title T] [--size WxH] [--svg]";
-    }
-
-    @Override
-    public String summary() {
-        return "an inline chart of a History, a table's columns, or an array";
+public final class PlotMagic extends BaseMagic {
+    public PlotMagic() {
+        super("%plot history | %plot table x y [--kind line|scatter|bar|hist] | %plot array   [--title T] [--size WxH] [--svg]",
+                "an inline chart of a History, a table's columns, or an array", false, "plot");
     }
 
     @Override

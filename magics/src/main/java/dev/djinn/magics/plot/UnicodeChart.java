@@ -47,7 +47,9 @@ final class UnicodeChart {
             return "(no finite values to plot)\n";
         }
         if (maxY == minY) {
-            maxY = minY + 1;
+            // a flat series sits in the middle of a unit range
+            minY -= 0.5;
+            maxY += 0.5;
         }
         if (maxX == minX) {
             maxX = minX + 1;

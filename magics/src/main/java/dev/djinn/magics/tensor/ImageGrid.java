@@ -5,11 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /** The first images of a batch side by side, each scaled up and captioned with its label when there is one. */
 final class ImageGrid {
@@ -29,7 +25,13 @@ final class ImageGrid {
         int captionHeight = captions.isEmpty() ? 0 : 16;
         int columns = Math.min(COLUMNS, shown);
         int rows = (shown + columns - 1) / columns;
-        int cellWidth = width * scale + 4;
+        // cells widen for long captions ("T-shirt/top → Sandal") so that neighbours do not overlap
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D measure = probe.createGraphics();
+        measure.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int captionWidth = captions.stream().limit(shown).mapToInt(c -> measure.getFontMetrics().stringWidth(c)).max().orElse(0);
+        measure.dispose();
+        int cellWidth = Math.max(width * scale + 4, captionWidth + 8);
         int cellHeight = height * scale + 4 + captionHeight;
         BufferedImage grid = new BufferedImage(columns * cellWidth, rows * cellHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = grid.createGraphics();
@@ -47,7 +49,7 @@ final class ImageGrid {
         }
         double range = max > min ? max - min : 1;
         for (int n = 0; n < shown; n++) {
-            int left = (n % columns) * cellWidth + 2;
+            int left = (n % columns) * cellWidth + (cellWidth - width * scale) / 2;
             int top = (n / columns) * cellHeight + 2;
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
@@ -62,17 +64,11 @@ final class ImageGrid {
                 g.setColor(Color.BLACK);
                 String caption = captions.get(n);
                 int textWidth = g.getFontMetrics().stringWidth(caption);
-                g.drawString(caption, left + Math.max(0, (width * scale - textWidth) / 2), top + height * scale + 13);
+                g.drawString(caption, (n % columns) * cellWidth + (cellWidth - textWidth) / 2, top + height * scale + 13);
             }
         }
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(grid, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return dev.djinn.magics.Png.encode(grid);
     }
 
     private static Color grey(double share) {

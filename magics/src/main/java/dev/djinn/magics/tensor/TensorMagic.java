@@ -1,7 +1,7 @@
 package dev.djinn.magics.tensor;
 
 import dev.djinn.magics.Magics;
-import dev.djinn.magics.dispatch.Magic;
+import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -9,20 +9,10 @@ import dev.djinn.magics.dispatch.Session;
 import java.util.List;
 
 /** {@code %tensor x [labels]}: an array's statistics and pictures; {@code %tensor net}: every parameter of a model. */
-public final class TensorMagic implements Magic {
-    @Override
-    public List<String> names() {
-        return List.of("tensor");
-    }
-
-    @Override
-    public String usage() {
-        return "%tensor array [labels] | %tensor model | %tensor imageSplit";
-    }
-
-    @Override
-    public String summary() {
-        return "shape, dtype, device, statistics, NaN/Inf, histogram and images of a tensor; a model's parameters";
+public final class TensorMagic extends BaseMagic {
+    public TensorMagic() {
+        super("%tensor array [labels] | %tensor model | %tensor imageSplit",
+                "shape, dtype, device, statistics, NaN/Inf, histogram and images of a tensor; a model's parameters", false, "tensor");
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class TensorReport implements Rich {
     private final double[] values;
     private final Stats stats;
     private final List<String> labels;
+    private String preview = "";
 
     private TensorReport(String name, long[] shape, String dtype, String device, double[] values, List<String> labels) {
         this.name = name;
@@ -42,8 +43,23 @@ public final class TensorReport implements Rich {
         double[] values = array.getDataType() == DataType.BOOLEAN
                 ? Arrays.stream(array.toType(DataType.INT32, false).toIntArray()).asDoubleStream().toArray()
                 : array.toType(DataType.FLOAT64, false).toDoubleArray();
-        return new TensorReport(name, array.getShape().getShape(), array.getDataType().toString().toLowerCase(),
+        TensorReport report = new TensorReport(name, array.getShape().getShape(), array.getDataType().toString().toLowerCase(),
                 array.getDevice().toString(), values, labels);
+        report.preview = preview(array.toString());
+        return report;
+    }
+
+    /** DJL's print of the values (it elides the middle of large arrays), without its header line, at most 12 lines. */
+    private static String preview(String printed) {
+        List<String> lines = new ArrayList<>(Arrays.asList(printed.split("\n")));
+        if (!lines.isEmpty() && lines.get(0).startsWith("ND: ")) {
+            lines.remove(0);
+        }
+        if (lines.size() > 12) {
+            lines = new ArrayList<>(lines.subList(0, 12));
+            lines.add("…");
+        }
+        return String.join("\n", lines).strip();
     }
 
     /** A Java array: float[], double[], int[], long[], or rectangular float[][] / double[][]. */
@@ -124,8 +140,16 @@ public final class TensorReport implements Rich {
         return new Chart(List.of(Charts.histogram(values, name + ": histogram", "value")), 480, 300, false);
     }
 
+    /** A single value: shown as itself, without statistics or pictures. */
+    private boolean isScalar() {
+        return stats.count() == 1;
+    }
+
     @Override
     public MimeBundle toMimeBundle() {
+        if (isScalar()) {
+            return MimeBundle.text(toString());
+        }
         StringBuilder html = new StringBuilder("<div><b>").append(escape(name)).append("</b> ")
                 .append(escape(header())).append("<table>");
         row(html, "min / max", String.format("%s / %s", number(stats.min()), number(stats.max())));
@@ -134,6 +158,9 @@ public final class TensorReport implements Rich {
         String warning = stats.hasNonFinite() ? "<span style=\"color:#c00;font-weight:bold\">" + escape(stats.warning()) + "</span>" : "none";
         row(html, "NaN / Inf", stats.hasNonFinite() ? warning : "0 / 0");
         html.append("</table>");
+        if (!preview.isEmpty()) {
+            html.append("<pre>").append(escape(preview)).append("</pre>");
+        }
         List<byte[]> pictures = new ArrayList<>();
         if (isImages()) {
             pictures.add(picture());
@@ -162,7 +189,7 @@ public final class TensorReport implements Rich {
     private String imageCaption() {
         int shown = Math.min(ImageGrid.MAX_IMAGES, imageCount());
         String which = shown == 1 ? "the image" : shown == imageCount() ? "all " + shown + " images" : "images 1–" + shown + " of " + imageCount();
-        return which + (labels.isEmpty() ? "" : ", captioned with their labels");
+        return which + (labels.isEmpty() ? "" : shown == 1 ? ", captioned with its label" : ", captioned with their labels");
     }
 
     private String header() {
@@ -184,6 +211,9 @@ public final class TensorReport implements Rich {
 
     @Override
     public String toString() {
+        if (isScalar()) {
+            return name + " = " + number(values[0]) + "  (" + dtype + ", " + device + ", shape " + Arrays.toString(shape).replace('[', '(').replace(']', ')') + ")";
+        }
         StringBuilder text = new StringBuilder(name + "  " + header() + "\n");
         text.append(String.format("  min %s  max %s  mean %s  std %s  zeros %.1f%%%n", number(stats.min()), number(stats.max()),
                 number(stats.mean()), number(stats.std()), stats.zeroShare() * 100));
@@ -194,6 +224,8 @@ public final class TensorReport implements Rich {
         text.append(String.format("  histogram %s │%s│ %s%n", number(histogram.min()), histogram.sparkline(), number(histogram.max())));
         if (isImages()) {
             text.append("  ").append(imageCaption()).append(" (shown as a picture in notebooks)\n");
+        } else if (!preview.isEmpty()) {
+            text.append(preview.indent(2));
         }
         return text.toString();
     }

@@ -1,0 +1,13 @@
+import java.util.*;
+import java.util.function.*;
+import java.util.stream.*;
+import java.io.*;
+import java.math.*;
+import java.net.*;
+import java.nio.file.*;
+import java.time.*;
+import ai.djl.ndarray.*;
+import ai.djl.ndarray.types.*;
+import tech.tablesaw.api.*;
+import static dev.djinn.Djinn.*;
+import static dev.djinn.magics.Magics.*;

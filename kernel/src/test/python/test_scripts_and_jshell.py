@@ -1,0 +1,76 @@
+"""djinn run and djinn jshell from the built distribution, as a user runs them: a pipe, exit codes, what prints."""
+import os
+import subprocess
+import tempfile
+
+from conftest import ROOT
+
+DJINN = os.path.join(ROOT, "install", "target", "djinn", "bin", "djinn")
+
+
+def djinn(*args, stdin=None, env=None, timeout=300):
+    return subprocess.run([DJINN, *args], input=stdin, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def script(text):
+    handle = tempfile.NamedTemporaryFile("w", suffix=".jsh", delete=False)
+    handle.write(text)
+    handle.close()
+    return handle.name
+
+
+def test_the_example_script_trains_prints_plain_progress_and_saves():
+    with tempfile.TemporaryDirectory() as folder:
+        model = os.path.join(folder, "m.djinn")
+        result = djinn("run", os.path.join(ROOT, "notebooks", "train-fashion.jsh"), "1", model, env={"DJINN_QUICK": "1"})
+        assert result.returncode == 0, result.stderr
+        assert "\r" not in result.stdout, "no carriage returns when stdout is not a terminal"
+        assert "epoch 1/1  50%  loss " in result.stdout
+        accuracy = float(result.stdout.split("test accuracy ")[1].split()[0])
+        assert accuracy > 0.7, result.stdout
+        assert os.path.getsize(model) > 100_000
+
+
+def test_a_failing_script_exits_1_with_the_error_and_its_line():
+    path = script("int ok = 1;\nint zero = 0;\nint broken = ok / zero;\nSystem.out.println(\"not reached\");\n")
+    result = djinn("run", path)
+    assert result.returncode == 1
+    assert "ArithmeticException: / by zero" in result.stderr
+    assert "line 3" in result.stderr
+    assert "not reached" not in result.stdout
+    compile_error = djinn("run", script("int x = ;\n"))
+    assert compile_error.returncode == 1
+    assert "Compile error at line 1" in compile_error.stderr
+
+
+def test_scripts_get_their_arguments_and_may_exit_with_a_status():
+    result = djinn("run", script("System.out.println(String.join(\"+\", args));\nSystem.exit(args.length);\n"), "a", "b", "c")
+    assert result.stdout.strip() == "a+b+c"
+    assert result.returncode == 3
+
+
+def test_jshell_through_a_pipe_trains_plots_and_inspects():
+    commands = "\n".join([
+        "var h = model().dense(8).relu().dense(2).train(data(new float[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}}, new int[] {1, 1, 0, 0}), epochs(3));",
+        "plot(h)",
+        "inspect(new float[] {1, 2, 3, Float.NaN})",
+        "/exit",
+    ]) + "\n"
+    result = djinn("jshell", stdin=commands)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "the DSL and gpu(), plot(…), inspect(…) are imported" in out
+    assert "Epoch 3/3  loss " in out, "the progress of each epoch"
+    assert "● train" in out or "loss\n" in out, out
+    assert "│" in out and "└" in out, "a Unicode chart"
+    assert "array  shape (4)  float32" in out and "⚠ 1 NaN" in out
+
+
+def test_the_jdk_jshell_can_use_the_startup_script_and_class_path():
+    classpath = djinn("classpath").stdout.strip()
+    startup = os.path.join(ROOT, "install", "target", "djinn", "lib", "djinn.jsh")
+    result = subprocess.run(["jshell", "-R-Dai.djl.offline=true", "--class-path", classpath, "--startup", "DEFAULT",
+                             "--startup", startup], input="System.out.println(\"version \" + version());\n/exit\n",
+                            capture_output=True, text=True, timeout=120)
+    assert "version 0.1.0-SNAPSHOT" in result.stdout, result.stdout + result.stderr
