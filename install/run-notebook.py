@@ -5,6 +5,7 @@ Usage: install/run-notebook.py NOTEBOOK [--save OUT.ipynb] [--kernel NAME]
 Exits non-zero if a cell fails that is not tagged "raises-exception".
 """
 import argparse
+import os
 import re
 import sys
 
@@ -37,7 +38,10 @@ def main():
     parser.add_argument("--kernel", default="djinn")
     args = parser.parse_args()
     notebook = nbformat.read(args.notebook, as_version=4)
-    client = NotebookClient(notebook, kernel_name=args.kernel, timeout=600, allow_errors=False)
+    # cells run in the notebook's folder, as in Jupyter: files they write land beside it
+    folder = os.path.dirname(os.path.abspath(args.notebook))
+    client = NotebookClient(notebook, kernel_name=args.kernel, timeout=600, allow_errors=False,
+                            resources={"metadata": {"path": folder}})
     try:
         client.execute()
     except CellExecutionError as error:
