@@ -20,4 +20,4 @@ LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 /usr/bin/python3 "$ROOT/install/run-notebook.py" "$ROOT/notebooks/01-quickstart.ipynb" | tee "$LOG"
 echo
-echo "quickstart: $(grep -o 'test accuracy [0-9.]*' "$LOG" | head -1) (notebooks/01-quickstart.ipynb; open it with: jupyter notebook notebooks/)"
+echo "quickstart: $(grep -oE 'test accuracy [0-9]+\.[0-9]+' "$LOG" | head -1) (notebooks/01-quickstart.ipynb; open it with: jupyter notebook notebooks/)"
