@@ -23,12 +23,14 @@ def script(text):
 def test_the_example_script_trains_prints_plain_progress_and_saves():
     with tempfile.TemporaryDirectory() as folder:
         model = os.path.join(folder, "m.djinn")
-        result = djinn("run", os.path.join(ROOT, "notebooks", "train-fashion.jsh"), "1", model, env={"DJINN_QUICK": "1"})
-        assert result.returncode == 0, result.stderr
-        assert "\r" not in result.stdout, "no carriage returns when stdout is not a terminal"
-        assert "epoch 1/1  50%  loss " in result.stdout
-        accuracy = float(result.stdout.split("test accuracy ")[1].split()[0])
-        assert accuracy > 0.7, result.stdout
+        result = subprocess.run([DJINN, "run", os.path.join(ROOT, "notebooks", "train-fashion.jsh"), "1", model],
+                                capture_output=True, timeout=300, env={**os.environ, "DJINN_QUICK": "1"})
+        out = result.stdout.decode()  # bytes: text mode would turn a \r into \n and hide it
+        assert result.returncode == 0, result.stderr.decode()
+        assert "\r" not in out, "no carriage returns when stdout is not a terminal"
+        assert "epoch 1/1  50%  loss " in out
+        accuracy = float(out.split("test accuracy ")[1].split()[0])
+        assert accuracy > 0.7, out
         assert os.path.getsize(model) > 100_000
 
 
@@ -74,3 +76,18 @@ def test_the_jdk_jshell_can_use_the_startup_script_and_class_path():
                              "--startup", startup], input="System.out.println(\"version \" + version());\n/exit\n",
                             capture_output=True, text=True, timeout=120)
     assert "version 0.1.0-SNAPSHOT" in result.stdout, result.stdout + result.stderr
+
+
+def test_jshell_in_a_terminal_redraws_one_progress_line():
+    """Through a pseudo-terminal (util-linux script), as a user at a console sees it: the bar is redrawn with \\r."""
+    commands = ("var d = fashionMnist().limit(20000, 1000);\n"
+                "var h = model().dense(32).relu().dense(10).train(d, epochs(1));\n"
+                "/exit\n")
+    # the commands, then an open pipe while jshell works (an early end of input would end the session)
+    feeder = subprocess.Popen(["bash", "-c", "printf '%s' \"$0\"; sleep 60", commands], stdout=subprocess.PIPE, text=True)
+    terminal = subprocess.run(["script", "-qfc", DJINN + " jshell", "/dev/null"], stdin=feeder.stdout,
+                              capture_output=True, timeout=120)
+    feeder.kill()
+    screen = terminal.stdout.decode("utf-8", "replace")  # bytes: text mode would turn every \r into \n
+    assert "\rEpoch 1/1 [" in screen, screen[-2000:]
+    assert "ETA" in screen and "samples/s" in screen
