@@ -96,6 +96,7 @@ class EverydayTest {
         assertTrue(registry.run(new MagicCall("env", "", null), session).toString().contains("PATH="));
         assertEquals("env: DJINN_TEST_VALUE=42", registry.run(new MagicCall("env", "DJINN_TEST_VALUE=42", null), session));
         assertEquals("42", System.getenv("DJINN_TEST_VALUE"));
+        assertEquals("42", new ProcessBuilder().environment().get("DJINN_TEST_VALUE"), "processes started with environment() see it");
         assertEquals("42", registry.run(new MagicCall("env", "DJINN_TEST_VALUE", null), session));
         assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("env", "NOT_SET_ANYWHERE_X", null), session))
                 .getMessage().startsWith("There is no environment variable NOT_SET_ANYWHERE_X."));

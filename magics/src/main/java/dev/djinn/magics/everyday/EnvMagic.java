@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * {@code %env} lists the environment, {@code %env NAME} shows one variable, {@code %env NAME=value} sets it for this
- * kernel and the processes it starts (as IPython's does). Java has no public way to change its environment: the
- * kernel's launcher opens {@code java.util} so the map behind {@code System.getenv()} can be written.
+ * {@code %env} lists the environment, {@code %env NAME} shows one variable, {@code %env NAME=value} sets it in the map
+ * behind {@code System.getenv()}, which {@code ProcessBuilder.environment()} copies for the processes it starts. Java
+ * has no public way to change its environment (the kernel's launcher opens {@code java.util} for this), and Java 17
+ * none at all to change the native one that {@code Runtime.exec} children inherit.
  */
 public final class EnvMagic extends BaseMagic {
     public EnvMagic() {

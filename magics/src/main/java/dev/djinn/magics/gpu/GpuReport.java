@@ -49,15 +49,32 @@ public final class GpuReport implements Rich {
         int gpus = engine.getGpuCount();
         List<DeviceRow> rows = new ArrayList<>();
         rows.add(new DeviceRow("cpu()", System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores", "–"));
+        List<String> names = gpus > 0 ? nvidiaNames() : List.of();
         for (int i = 0; i < gpus; i++) {
             Device gpu = Device.gpu(i);
             MemoryUsage memory = CudaUtils.getGpuMemory(gpu);
-            rows.add(new DeviceRow("gpu(" + i + ")", "CUDA compute capability " + CudaUtils.getComputeCapability(i),
+            String name = i < names.size() ? names.get(i) + ", " : "";
+            rows.add(new DeviceRow("gpu(" + i + ")", name + "CUDA compute capability " + CudaUtils.getComputeCapability(i),
                     String.format("%,d MB used of %,d MB", memory.getUsed() >> 20, memory.getMax() >> 20)));
         }
         String flavour = gpus > 0 || CudaUtils.hasCuda() ? "CUDA " + CudaUtils.getCudaVersionString() : "CPU";
         return new GpuReport(engine.getEngineName() + " " + engine.getVersion(), flavour, JniUtils.getNumThreads(),
                 JniUtils.getNumInteropThreads(), rows, Devices.defaults(), gpus == 0 ? "No GPU is visible: " + Devices.whyNoGpu(0) : "");
+    }
+
+    /** GPU names from nvidia-smi, in CUDA's order; empty when it is not installed (DJL has no name query). */
+    private static List<String> nvidiaNames() {
+        try {
+            Process process = new ProcessBuilder("nvidia-smi", "--query-gpu=name", "--format=csv,noheader").redirectErrorStream(true).start();
+            List<String> names = new String(process.getInputStream().readAllBytes()).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).collect(Collectors.toList());
+            return process.waitFor() == 0 ? names : List.of();
+        } catch (java.io.IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     public List<DeviceRow> devices() {
