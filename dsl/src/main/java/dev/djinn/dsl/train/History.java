@@ -66,31 +66,48 @@ public final class History {
         }).toArray();
     }
 
-    private static int width(String column) {
-        return Math.max(9, column.length());
+    private static String line(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            line.append(c == 0 ? "" : " ").append(" ".repeat(widths[c] - cells.get(c).length())).append(cells.get(c));
+        }
+        return line.append('\n').toString();
     }
 
     @Override
     public String toString() {
         List<String> metrics = metricNames();
         boolean validation = epochs.stream().anyMatch(EpochRecord::hasValidation);
-        StringBuilder header = new StringBuilder(String.format("%5s %9s", "epoch", "loss"));
-        metrics.forEach(m -> header.append(String.format(" %" + width(m) + "s", m)));
+        List<String> headers = new ArrayList<>(List.of("epoch", "loss"));
+        headers.addAll(metrics);
         if (validation) {
-            header.append(String.format(" %9s", "val_loss"));
-            metrics.forEach(m -> header.append(String.format(" %" + width("val_" + m) + "s", "val_" + m)));
+            headers.add("val_loss");
+            metrics.forEach(m -> headers.add("val_" + m));
         }
-        header.append(String.format(" %10s %8s %10s%n", "lr", "seconds", "samples/s"));
-        StringBuilder text = new StringBuilder(header);
+        headers.addAll(List.of("lr", "seconds", "samples/s"));
+        List<List<String>> rows = new ArrayList<>();
         for (EpochRecord r : epochs) {
-            text.append(String.format("%5d %9.4f", r.epoch(), r.loss()));
-            metrics.forEach(m -> text.append(String.format(" %" + width(m) + ".4f", r.metric(m))));
+            List<String> row = new ArrayList<>(List.of(String.valueOf(r.epoch()), String.format("%.4f", r.loss())));
+            metrics.forEach(m -> row.add(String.format("%.4f", r.metric(m))));
             if (validation) {
-                text.append(String.format(" %9.4f", r.validationLoss()));
-                metrics.forEach(m -> text.append(String.format(" %" + width("val_" + m) + ".4f", r.validationMetric(m))));
+                row.add(String.format("%.4f", r.validationLoss()));
+                metrics.forEach(m -> row.add(String.format("%.4f", r.validationMetric(m))));
             }
-            text.append(String.format(" %10.3g %8.1f %10.0f%n", r.learningRate(), r.seconds(), r.samplesPerSecond()));
+            row.add(String.format("%.3g", r.learningRate()));
+            row.add(String.format("%.1f", r.seconds()));
+            row.add(String.format("%.0f", r.samplesPerSecond()));
+            rows.add(row);
         }
+        // each column as wide as its widest cell, so large regression losses keep the table aligned
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(c == 0 ? 5 : 9, headers.get(c).length());
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder text = new StringBuilder(line(headers, widths));
+        rows.forEach(row -> text.append(line(row, widths)));
         if (isInterrupted()) {
             text.append(interruption).append('\n');
         }
