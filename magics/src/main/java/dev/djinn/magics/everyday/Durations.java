@@ -6,6 +6,10 @@ final class Durations {
     }
 
     static String format(double nanos) {
+        if (nanos < 1) {
+            // three significant digits without an exponent: "0.00463 ns"
+            return new java.math.BigDecimal(nanos).round(new java.math.MathContext(3)).toPlainString() + " ns";
+        }
         if (nanos < 1e3) {
             return String.format("%.3g ns", nanos);
         }
