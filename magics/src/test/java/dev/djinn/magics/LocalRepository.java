@@ -11,7 +11,8 @@ import java.util.jar.JarOutputStream;
 
 /**
  * A Maven local repository made for a test: {@code dev.djinn.test:greeting:1.0} (class {@code greeting.Hello}) which
- * depends on {@code dev.djinn.test:words:1.0} (class {@code words.Words}), compiled and jarred for real.
+ * depends on {@code dev.djinn.test:words:1.0} (class {@code words.Words}), compiled and jarred for real, and, in test
+ * scope, on an artifact that is not there.
  */
 public final class LocalRepository {
     private LocalRepository() {
@@ -31,7 +32,10 @@ public final class LocalRepository {
         }
         install(repository, "words", classes, "words/Words.class", "");
         install(repository, "greeting", classes, "greeting/Hello.class",
-                "<dependencies><dependency><groupId>dev.djinn.test</groupId><artifactId>words</artifactId><version>1.0</version></dependency></dependencies>");
+                "<dependencies><dependency><groupId>dev.djinn.test</groupId><artifactId>words</artifactId><version>1.0</version></dependency>"
+                        // test-scoped and absent: resolving as Maven does must leave it out
+                        + "<dependency><groupId>dev.djinn.test</groupId><artifactId>only-for-tests</artifactId><version>1.0</version>"
+                        + "<scope>test</scope></dependency></dependencies>");
         return repository;
     }
 

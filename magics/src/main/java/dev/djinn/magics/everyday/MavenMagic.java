@@ -14,6 +14,7 @@ import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public final class MavenMagic extends BaseMagic {
     static List<Path> resolve(List<Dependency> dependencies, boolean offline) {
         RepositorySystem system = new RepositorySystemSupplier().get();
         Path local = localRepository();
-        try (RepositorySystemSession.CloseableSession session = system.createSessionBuilder()
+        // Maven's own session defaults: transitive test, provided and optional dependencies are left out
+        try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(local)
                 .setSystemProperties(System.getProperties())
                 .setOffline(offline)
