@@ -54,16 +54,48 @@ public final class History {
         return epochs.isEmpty() ? List.of() : List.copyOf(epochs.get(0).metrics().keySet());
     }
 
-    /** The values of one quantity per epoch: "loss", "val_loss", a metric name, or "val_" + a metric name. */
+    /** The values of one quantity per epoch: "loss", "val_loss", "lr", a metric name, or "val_" + a metric name. */
     public double[] series(String name) {
-        return epochs.stream().mapToDouble(r -> {
-            switch (name) {
-                case "loss": return r.loss();
-                case "val_loss": return r.validationLoss();
-                case "lr": return r.learningRate();
-                default: return name.startsWith("val_") ? r.validationMetric(name.substring(4)) : r.metric(name);
-            }
-        }).toArray();
+        return epochs.stream().mapToDouble(r -> value(r, name)).toArray();
+    }
+
+    /**
+     * The columns of the per-epoch table, as its text form and the notebook's HTML show it: epoch, loss, each metric,
+     * val_loss and the val_ metrics when there was validation, lr, seconds, samples/s.
+     */
+    public List<String> columns() {
+        List<String> metrics = metricNames();
+        List<String> columns = new ArrayList<>(List.of("epoch", "loss"));
+        columns.addAll(metrics);
+        if (epochs.stream().anyMatch(EpochRecord::hasValidation)) {
+            columns.add("val_loss");
+            metrics.forEach(m -> columns.add("val_" + m));
+        }
+        columns.addAll(List.of("lr", "seconds", "samples/s"));
+        return columns;
+    }
+
+    /** One epoch's value in a column of {@link #columns()} (or any name {@link #series} takes). */
+    public static double value(EpochRecord r, String column) {
+        switch (column) {
+            case "epoch": return r.epoch();
+            case "loss": return r.loss();
+            case "val_loss": return r.validationLoss();
+            case "lr": return r.learningRate();
+            case "seconds": return r.seconds();
+            case "samples/s": return r.samplesPerSecond();
+            default: return column.startsWith("val_") ? r.validationMetric(column.substring(4)) : r.metric(column);
+        }
+    }
+
+    private static String text(String column, double value) {
+        switch (column) {
+            case "epoch": return String.valueOf((int) value);
+            case "lr": return String.format("%.3g", value);
+            case "seconds": return String.format("%.1f", value);
+            case "samples/s": return String.format("%.0f", value);
+            default: return String.format("%.4f", value);
+        }
     }
 
     private static String line(List<String> cells, int[] widths) {
@@ -76,26 +108,11 @@ public final class History {
 
     @Override
     public String toString() {
-        List<String> metrics = metricNames();
-        boolean validation = epochs.stream().anyMatch(EpochRecord::hasValidation);
-        List<String> headers = new ArrayList<>(List.of("epoch", "loss"));
-        headers.addAll(metrics);
-        if (validation) {
-            headers.add("val_loss");
-            metrics.forEach(m -> headers.add("val_" + m));
-        }
-        headers.addAll(List.of("lr", "seconds", "samples/s"));
+        List<String> headers = columns();
         List<List<String>> rows = new ArrayList<>();
         for (EpochRecord r : epochs) {
-            List<String> row = new ArrayList<>(List.of(String.valueOf(r.epoch()), String.format("%.4f", r.loss())));
-            metrics.forEach(m -> row.add(String.format("%.4f", r.metric(m))));
-            if (validation) {
-                row.add(String.format("%.4f", r.validationLoss()));
-                metrics.forEach(m -> row.add(String.format("%.4f", r.validationMetric(m))));
-            }
-            row.add(String.format("%.3g", r.learningRate()));
-            row.add(String.format("%.1f", r.seconds()));
-            row.add(String.format("%.0f", r.samplesPerSecond()));
+            List<String> row = new ArrayList<>();
+            headers.forEach(column -> row.add(text(column, value(r, column))));
             rows.add(row);
         }
         // each column as wide as its widest cell, so large regression losses keep the table aligned

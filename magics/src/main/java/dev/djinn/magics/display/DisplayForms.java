@@ -64,34 +64,28 @@ public final class DisplayForms {
         return MimeBundle.html(html.append("</div>").toString(), history.toString()).with(MimeBundle.PNG, png);
     }
 
-    /** The per-epoch table of a History, as HTML. */
+    /** The per-epoch table of a History, as HTML: the columns of its text form. */
     static String historyTable(History history) {
-        List<String> metrics = history.metricNames();
-        boolean validation = history.epochs().stream().anyMatch(EpochRecord::hasValidation);
-        List<String> headers = new ArrayList<>(List.of("epoch", "loss"));
-        headers.addAll(metrics);
-        if (validation) {
-            headers.add("val_loss");
-            metrics.forEach(m -> headers.add("val_" + m));
-        }
-        headers.addAll(List.of("lr", "seconds", "samples/s"));
+        List<String> columns = history.columns();
         StringBuilder html = new StringBuilder("<table><tr>");
-        headers.forEach(h -> html.append("<th>").append(h).append("</th>"));
+        columns.forEach(h -> html.append("<th>").append(h).append("</th>"));
         html.append("</tr>");
         for (EpochRecord r : history.epochs()) {
-            html.append("<tr><td>").append(r.epoch()).append("</td>").append(cell(r.loss()));
-            metrics.forEach(m -> html.append(cell(r.metric(m))));
-            if (validation) {
-                html.append(cell(r.validationLoss()));
-                metrics.forEach(m -> html.append(cell(r.validationMetric(m))));
-            }
-            html.append(String.format("<td>%.3g</td><td>%.1f</td><td>%,.0f</td></tr>", r.learningRate(), r.seconds(), r.samplesPerSecond()));
+            html.append("<tr>");
+            columns.forEach(column -> html.append(cell(column, History.value(r, column))));
+            html.append("</tr>");
         }
         return html.append("</table>").toString();
     }
 
-    private static String cell(double value) {
-        return Double.isNaN(value) ? "<td>–</td>" : String.format("<td>%.4f</td>", value);
+    private static String cell(String column, double value) {
+        switch (column) {
+            case "epoch": return "<td>" + (int) value + "</td>";
+            case "lr": return String.format("<td>%.3g</td>", value);
+            case "seconds": return String.format("<td>%.1f</td>", value);
+            case "samples/s": return String.format("<td>%,.0f</td>", value);
+            default: return Double.isNaN(value) ? "<td>–</td>" : String.format("<td>%.4f</td>", value);
+        }
     }
 
     static MimeBundle evaluation(Evaluation evaluation) {
