@@ -70,7 +70,7 @@ public final class Magics {
     }
 
     public static Chart plot(float[] values) {
-        return Charts.line(doubles(values), "");
+        return Charts.line(Charts.doubles(values), "");
     }
 
     public static Chart plot(double[][] matrix) {
@@ -134,7 +134,7 @@ public final class Magics {
             return Charts.line((double[]) value, title);
         }
         if (value instanceof float[]) {
-            return Charts.line(doubles((float[]) value), title);
+            return Charts.line(Charts.doubles((float[]) value), title);
         }
         if (value instanceof int[]) {
             return Charts.line(Arrays.stream((int[]) value).asDoubleStream().toArray(), title);
@@ -146,7 +146,7 @@ public final class Magics {
             float[][] rows = (float[][]) value;
             double[][] matrix = new double[rows.length][];
             for (int i = 0; i < rows.length; i++) {
-                matrix[i] = doubles(rows[i]);
+                matrix[i] = Charts.doubles(rows[i]);
             }
             return Charts.heatmap(matrix, title);
         }
@@ -202,13 +202,5 @@ public final class Magics {
             throw new IllegalArgumentException("Labels are an int[], a long[], a String[], a List or a tensor, not a " + labels.getClass().getSimpleName() + ".");
         }
         return captions;
-    }
-
-    private static double[] doubles(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
     }
 }

@@ -25,7 +25,11 @@ final class PlainSession implements Session {
 
     @Override
     public Object eval(String code) {
-        return value(code.strip());
+        String name = code.strip();
+        if (!variables.containsKey(name)) {
+            throw new MagicException("There is no variable " + name + ".");
+        }
+        return variables.get(name);
     }
 
     @Override
@@ -33,14 +37,6 @@ final class PlainSession implements Session {
         List<Variable> list = new ArrayList<>();
         variables.forEach((name, value) -> list.add(new Variable(name, value.getClass().getSimpleName(), String.valueOf(value))));
         return list;
-    }
-
-    @Override
-    public Object value(String name) {
-        if (!variables.containsKey(name)) {
-            throw new MagicException("There is no variable " + name + ".");
-        }
-        return variables.get(name);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.djinn.kernel.magic;
 
 import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.kernel.eval.CellResult;
-import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.nio.file.Path;
@@ -35,15 +34,6 @@ public final class KernelSession implements Session {
     @Override
     public List<Variable> variables() {
         return evaluator.get().variables().stream().map(v -> new Variable(v.name(), v.type(), v.value())).collect(Collectors.toList());
-    }
-
-    @Override
-    public Object value(String name) {
-        if (evaluator.get().variables().stream().noneMatch(v -> v.name().equals(name))) {
-            throw new MagicException("There is no variable " + name + "; the variables are "
-                    + evaluator.get().variables().stream().map(CellEvaluator.Variable::name).collect(Collectors.toList()) + ".");
-        }
-        return eval(name);
     }
 
     @Override

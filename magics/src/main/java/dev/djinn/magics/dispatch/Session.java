@@ -14,9 +14,6 @@ public interface Session {
     /** The user's variables, in the order they were defined. */
     List<Variable> variables();
 
-    /** The current value of a variable, or throws a MagicException naming the variables that exist. */
-    Object value(String name);
-
     /** Adds a jar or a folder of classes to what cells can use. */
     void addToClasspath(Path path);
 

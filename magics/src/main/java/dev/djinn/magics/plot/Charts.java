@@ -113,11 +113,21 @@ public final class Charts {
         return Panel.bars(title, label, "count", categories, counts);
     }
 
-    static double[] toDoubles(NDArray array) {
-        return java.util.Arrays.stream(array.toType(DataType.FLOAT64, false).toDoubleArray()).toArray();
+    /** A float array widened to doubles, as charts and reports take values. */
+    public static double[] doubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
     }
 
-    static double[][] matrix(double[] values, int rows, int cols) {
+    static double[] toDoubles(NDArray array) {
+        return array.toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+
+    /** Row-major values as a {@code rows × cols} matrix. */
+    public static double[][] matrix(double[] values, int rows, int cols) {
         double[][] matrix = new double[rows][cols];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(values, r * cols, matrix[r], 0, cols);

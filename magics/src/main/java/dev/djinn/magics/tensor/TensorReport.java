@@ -69,11 +69,7 @@ public final class TensorReport implements Rich {
         }
         if (array instanceof float[]) {
             float[] a = (float[]) array;
-            double[] values = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                values[i] = a[i];
-            }
-            return new TensorReport(name, new long[] {a.length}, "float32", "java heap", values, labels);
+            return new TensorReport(name, new long[] {a.length}, "float32", "java heap", Charts.doubles(a), labels);
         }
         if (array instanceof double[]) {
             return new TensorReport(name, new long[] {((double[]) array).length}, "float64", "java heap", ((double[]) array).clone(), labels);
@@ -166,7 +162,7 @@ public final class TensorReport implements Rich {
             pictures.add(picture());
             html.append("<div>").append(imageCaption()).append("</div>");
         } else if (shape.length == 2 && shape[0] > 1 && shape[1] > 1) {
-            pictures.add(Charts.heatmap(matrix(), name).png());
+            pictures.add(Charts.heatmap(Charts.matrix(values, (int) shape[0], (int) shape[1]), name).png());
         }
         pictures.add(histogramChart().png());
         for (byte[] png : pictures) {
@@ -174,16 +170,6 @@ public final class TensorReport implements Rich {
         }
         html.append("</div>");
         return MimeBundle.html(html.toString(), toString()).with(MimeBundle.PNG, pictures.get(0));
-    }
-
-    private double[][] matrix() {
-        int rows = (int) shape[0];
-        int cols = (int) shape[1];
-        double[][] matrix = new double[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(values, r * cols, matrix[r], 0, cols);
-        }
-        return matrix;
     }
 
     private String imageCaption() {
