@@ -41,22 +41,33 @@ public final class DataSetFinder {
         if (dataHome != null && !dataHome.isBlank()) {
             candidates.add(Path.of(dataHome).resolve(name));
         }
-        candidates.add(home.resolve(".djinn").resolve("data").resolve(name));
+        candidates.add(placed(name));
         candidates.add(systemDatasets.resolve(name));
         return candidates;
     }
 
-    /** The first candidate folder that holds every one of {@code files} (each plain or gzipped). */
+    /** Where Djinn places a data set it downloads or converts: {@code ~/.djinn/data/<name>}. */
+    public Path placed(String name) {
+        return home.resolve(".djinn").resolve("data").resolve(name);
+    }
+
+    /** The first candidate folder that holds every one of {@code files} (each plain or gzipped), without downloading. */
+    public Optional<Path> findLocally(String name, Path explicit, List<String> files) {
+        return candidates(name, explicit).stream()
+                .filter(folder -> files.stream().allMatch(file -> locate(folder, file).isPresent()))
+                .findFirst();
+    }
+
+    /** The first candidate folder that holds every one of {@code files}, else the data set downloaded when it can be. */
     public Path find(String name, Path explicit, List<String> files) {
-        List<Path> searched = candidates(name, explicit);
-        for (Path folder : searched) {
-            if (files.stream().allMatch(file -> locate(folder, file).isPresent())) {
-                return folder;
-            }
+        Optional<Path> local = findLocally(name, explicit, files);
+        if (local.isPresent()) {
+            return local.get();
         }
         if (explicit == null && DataSetDownload.isAvailable(name)) {
-            return DataSetDownload.download(name, home.resolve(".djinn").resolve("data").resolve(name));
+            return DataSetDownload.download(name, placed(name));
         }
+        List<Path> searched = candidates(name, explicit);
         String where = searched.stream().map(path -> "  " + path).collect(Collectors.joining("\n"));
         throw new DataSetNotFoundException("The " + name + " data set was not found. Djinn looked for "
                 + String.join(", ", files) + " (each may end in .gz) in:\n" + where + "\n"

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code mnist()} and {@code fashionMnist()} return it.
  */
 public final class ImageDataSet implements DataSet {
-    static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+    /** The four standard IDX files of a split data set, in order: train images and labels, test images and labels. */
+    public static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     private final String name;

@@ -586,13 +586,10 @@ public final class Model implements AutoCloseable {
         if (index < 0 || index >= images.size()) {
             throw new IndexOutOfBoundsException("classify: image " + index + " does not exist; the split has " + images.size() + " images (0 to " + (images.size() - 1) + ").");
         }
-        float[] pixels = new float[images.rows() * images.cols()];
-        for (int r = 0; r < images.rows(); r++) {
-            for (int c = 0; c < images.cols(); c++) {
-                pixels[r * images.cols() + c] = images.pixel(index, r, c) / 255f;
-            }
+        // the split scales its own pixels, as it did for training
+        try (ai.djl.ndarray.NDManager manager = requireTrained("classify").manager().newSubManager()) {
+            return classify(images.select(new int[] {index}).features(manager).toFloatArray());
         }
-        return classify(pixels);
     }
 
     private TableEncoding tableEncoding(String what) {

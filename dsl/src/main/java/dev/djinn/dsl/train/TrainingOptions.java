@@ -16,7 +16,7 @@ public final class TrainingOptions {
     int batchSize = 32;
     long seed = 42;
     boolean shuffle = true;
-    ProgressListener progress = defaultProgress.get();
+    ProgressListener progress;
     int patience = 0;
     double validationFraction;
     java.util.List<Metric> metrics;
@@ -70,7 +70,11 @@ public final class TrainingOptions {
         return shuffle;
     }
 
+    /** The listener given, or the default one, made on first use (options resolved only to be read make none). */
     public ProgressListener progress() {
+        if (progress == null) {
+            progress = defaultProgress.get();
+        }
         return progress;
     }
 }

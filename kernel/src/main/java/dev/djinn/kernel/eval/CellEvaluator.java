@@ -79,7 +79,7 @@ public final class CellEvaluator implements AutoCloseable {
     /** The variables cells have defined and that are usable, in definition order. */
     public List<Variable> variables() {
         List<Variable> variables = new ArrayList<>();
-        jshell.variables().filter(v -> jshell.status(v).isActive() && jshell.status(v) == Snippet.Status.VALID)
+        jshell.variables().filter(v -> jshell.status(v) == Snippet.Status.VALID)
                 .filter(v -> !v.name().startsWith("$"))
                 .forEach(v -> variables.add(new Variable(v.name(), v.typeName(), valueText(v))));
         return variables;

