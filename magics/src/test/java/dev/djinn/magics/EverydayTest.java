@@ -6,9 +6,13 @@ import dev.djinn.magics.dispatch.MagicRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,8 +35,8 @@ class EverydayTest {
 
     @Test
     void classpathAddsJarsAndFoldersByGlobOnce() throws Exception {
-        Files.createFile(dir.resolve("a.jar"));
-        Files.createFile(dir.resolve("b.jar"));
+        jar(dir.resolve("a.jar"));
+        jar(dir.resolve("b.jar"));
         Files.createDirectories(dir.resolve("classes"));
         PlainSession session = new PlainSession();
         String added = registry.run(new MagicCall("jars", dir + "/*.jar", null), session).toString();
@@ -48,6 +52,33 @@ class EverydayTest {
     }
 
     /** Resolves a jar and its dependency, compiled and installed into a local Maven repository for the test. */
+    @Test
+    void classpathRefusesWhatIsNotAJarOrAFolderAndAddsNothing() throws Exception {
+        jar(dir.resolve("good.jar"));
+        Files.write(dir.resolve("truncated.jar"), Arrays.copyOf(Files.readAllBytes(dir.resolve("good.jar")), 60));
+        PlainSession session = new PlainSession();
+        String refused = assertThrows(MagicException.class, () -> registry.run(new MagicCall("classpath", dir + "/*.jar", null), session)).getMessage();
+        assertTrue(refused.contains("truncated.jar is not a readable jar") && refused.contains("Nothing was added."), refused);
+        assertEquals(List.of(), session.classpath);
+        String device = assertThrows(MagicException.class, () -> registry.run(new MagicCall("classpath", "/dev/zero", null), session)).getMessage();
+        assertTrue(device.contains("/dev/zero is not a regular file"), device);
+        assertEquals(List.of(), session.classpath);
+    }
+
+    @Test
+    void aBrokenGlobIsASentence() {
+        String message = assertThrows(MagicException.class, () -> registry.run(new MagicCall("classpath", "[", null), new PlainSession())).getMessage();
+        assertTrue(message.startsWith("\"[\" is not a valid pattern"), message);
+    }
+
+    static void jar(Path path) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(path))) {
+            out.putNextEntry(new JarEntry("note.txt"));
+            out.write("a jar".getBytes());
+            out.closeEntry();
+        }
+    }
+
     @Test
     void mavenResolvesTransitivelyFromTheLocalRepositoryAndAddsEachJarOnce() throws Exception {
         Path repository = LocalRepository.create(dir);

@@ -1,5 +1,6 @@
 package dev.djinn.kernel.eval;
 
+import dev.djinn.magics.everyday.ClasspathEntry;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -9,10 +10,12 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +26,16 @@ import java.util.stream.Collectors;
  * of the last expression, and turns JShell's events into exceptions that name cell lines.
  */
 public final class CellEvaluator implements AutoCloseable {
-    private final KernelExecutionProvider provider;
-    private final JShell jshell;
-    private final CellSplitter splitter;
-    private final SnippetOrigins origins = new SnippetOrigins();
+    private final List<String> classpath = new ArrayList<>();
+    private final InputStream in;
+    private final PrintStream out;
     private final PrintStream warnings;
+    private final boolean guardExit;
+    private final SnippetOrigins origins = new SnippetOrigins();
+    // replaced together when JShell's compiler breaks and the session moves to a fresh JShell
+    private volatile KernelExecutionProvider provider;
+    private volatile JShell jshell;
+    private volatile CellSplitter splitter;
     private volatile boolean interrupted;
     private Snippet lastTempVar;
 
@@ -41,14 +49,42 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** @param guardExit whether System.exit in cell code becomes an error (kernel) or exits (scripts) */
     public CellEvaluator(List<String> classpath, InputStream in, PrintStream out, PrintStream warnings, boolean guardExit) {
-        this.provider = new KernelExecutionProvider(guardExit);
+        this.in = in;
+        this.out = out;
         this.warnings = warnings;
+        this.guardExit = guardExit;
+        this.classpath.addAll(classpath);
+        start();
+    }
+
+    private void start() {
+        this.provider = new KernelExecutionProvider(guardExit);
         this.jshell = JShell.builder()
                 .executionEngine(provider, null)
                 .in(in).out(out).err(warnings)
                 .build();
         classpath.forEach(jshell::addToClasspath);
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
+        this.lastTempVar = null;
+    }
+
+    /**
+     * JShell's compiler can break for good (a jar on its class path damaged after it was added makes every analysis
+     * fail with an InternalError, {@code 1+1} included). Instead of failing every cell until a restart loses the
+     * session, the session moves to a fresh JShell: unusable class path entries are left out, and definitions and
+     * variables (the same objects) are carried over.
+     */
+    private void recover(InternalError failure) {
+        JShell broken = jshell;
+        VariableHolders brokenHolders = provider.control().holders();
+        List<String> dropped = new ArrayList<>();
+        classpath.removeIf(entry -> ClasspathEntry.problem(Path.of(entry)).map(dropped::add).isPresent());
+        start();
+        List<String> lost = new SessionReplay(broken, brokenHolders, jshell, provider.control().holders(), origins).replay();
+        broken.close();
+        warnings.println("Note: the Java compiler failed (" + failure.getMessage() + ") and was restarted with your definitions and variables."
+                + (dropped.isEmpty() ? "" : " Left off the class path: " + String.join(" ", dropped))
+                + (lost.isEmpty() ? "" : " Not carried over (run their cells again): " + String.join(", ", lost) + "."));
     }
 
     /** The class path the kernel's JVM was started with, as JShell wants it: one entry per element. */
@@ -85,7 +121,7 @@ public final class CellEvaluator implements AutoCloseable {
         return variables;
     }
 
-    private String valueText(jdk.jshell.VarSnippet variable) {
+    private String valueText(VarSnippet variable) {
         try {
             return jshell.varValue(variable);
         } catch (RuntimeException e) {
@@ -93,9 +129,13 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    /** Lets cells use the classes of a jar or folder from now on. */
+    /** Lets cells use the classes of a jar or folder from now on; anything else is refused with a sentence. */
     public void addToClasspath(String path) {
+        ClasspathEntry.problem(Path.of(path)).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         jshell.addToClasspath(path);
+        classpath.add(path);
     }
 
     /** Runs the cell numbered {@code cellNumber} and returns the value of its last expression, if it has one. */
@@ -120,7 +160,15 @@ public final class CellEvaluator implements AutoCloseable {
 
     private CellResult evalSnippet(CellSnippet snippet, CellText text, int cellNumber) {
         CellResult result = CellResult.NO_VALUE;
-        for (SnippetEvent event : jshell.eval(snippet.source())) {
+        List<SnippetEvent> events;
+        try {
+            events = jshell.eval(snippet.source());
+        } catch (InternalError failure) {
+            recover(failure);
+            events = jshell.eval(snippet.source());
+        }
+        keepValuesOfUpdatedVariables(events);
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue; // a consequence (another snippet updated or dropped), not this snippet's own outcome
             }
@@ -150,6 +198,45 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * A snippet can make JShell recompile earlier variables (a star import does, for every variable whose type or
+     * initializer names a type). When it has to load their wrapper anew, JShell resets them to null, and when the
+     * import makes a name in the declaration ambiguous ({@code java.awt.*} after {@code java.util.*}: which
+     * {@code List}?), it drops them. The user's values are carried into the new wrappers instead, and a dropped
+     * variable is declared again with its fully qualified type. Only a value that no longer fits (its class was
+     * redefined in a cell) is reset, with a note, as JShell would.
+     */
+    private void keepValuesOfUpdatedVariables(List<SnippetEvent> events) {
+        VariableHolders holders = provider.control().holders();
+        try {
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() == null || !(event.snippet() instanceof VarSnippet variable)) {
+                    continue;
+                }
+                if (!event.status().isDefined() && event.previousStatus().isDefined()) {
+                    declareAgain(variable, holders);
+                } else if (event.status().isDefined() && holders.carryOver(variable.name()) == VariableHolders.Carry.RESET) {
+                    warnings.println("Note: variable " + variable.name() + " was reset to its default value: its type "
+                            + variable.typeName() + " was redefined, so the old value no longer fits.");
+                }
+            }
+        } finally {
+            holders.clearReplaced();
+        }
+    }
+
+    private void declareAgain(VarSnippet variable, VariableHolders holders) {
+        String name = variable.name();
+        boolean kept = holders.declarableType(name)
+                .map(type -> jshell.eval(type + " " + name + ";").stream().allMatch(e -> e.status() != Snippet.Status.REJECTED)
+                        && holders.carryOver(name) == VariableHolders.Carry.KEPT)
+                .orElse(false);
+        if (!kept) {
+            warnings.println("Note: variable " + name + " cannot be used until its declaration compiles again: "
+                    + jshell.diagnostics(variable).map(d -> d.getMessage(Locale.ROOT)).findFirst().orElse("it no longer compiles") + ".");
+        }
     }
 
     /**

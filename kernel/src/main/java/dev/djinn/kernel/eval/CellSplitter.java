@@ -23,21 +23,46 @@ public final class CellSplitter {
             Completeness completeness = info.completeness();
             if (!completeness.isComplete() || info.source() == null) {
                 // incomplete or unparsable: hand the rest to JShell as is, its diagnostics say what is wrong
-                snippets.add(trimmedStart(rest, offset));
+                addCode(snippets, rest, offset);
                 break;
             }
-            snippets.add(trimmedStart(info.source(), offset));
+            addCode(snippets, info.source(), offset);
             rest = info.remaining();
         }
         return snippets;
     }
 
-    /** JShell numbers a snippet's lines from its first non-blank character, so the offset must start there too. */
-    private static CellSnippet trimmedStart(String source, int offset) {
-        int skip = 0;
-        while (skip < source.length() && Character.isWhitespace(source.charAt(skip))) {
-            skip++;
+    /**
+     * Adds a snippet from its first character of code: leading blank lines and comments are dropped. JShell numbers a
+     * snippet's lines from its first non-blank character, so the offset must start there too; and a comment line in
+     * front of an import shifts the line numbers of every wrapper JShell recompiles for it, which made it reload them
+     * and lose the variables they held.
+     */
+    private static void addCode(List<CellSnippet> snippets, String source, int offset) {
+        int skip = leadingBlankAndComments(source);
+        if (skip < source.length()) {
+            snippets.add(new CellSnippet(source.substring(skip), offset + skip));
         }
-        return new CellSnippet(source.substring(skip), offset + skip);
+    }
+
+    static int leadingBlankAndComments(String source) {
+        int at = 0;
+        while (at < source.length()) {
+            if (Character.isWhitespace(source.charAt(at))) {
+                at++;
+            } else if (source.startsWith("//", at)) {
+                int end = source.indexOf('\n', at);
+                at = end < 0 ? source.length() : end + 1;
+            } else if (source.startsWith("/*", at)) {
+                int end = source.indexOf("*/", at + 2);
+                if (end < 0) {
+                    return at; // an unclosed comment: JShell's diagnostics say so
+                }
+                at = end + 2;
+            } else {
+                break;
+            }
+        }
+        return at;
     }
 }

@@ -25,6 +25,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     private final boolean guardExit;
+    private final VariableHolders holders = new VariableHolders(this::findClass);
 
     /** @param guardExit rewrite System.exit and friends in cell code (the kernel); scripts may exit */
     KernelExecutionControl(boolean guardExit) {
@@ -33,13 +34,15 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        if (!guardExit) {
-            super.load(classes);
-            return;
-        }
-        super.load(Arrays.stream(classes)
-                .map(c -> new ClassBytecodes(c.name(), ExitGuard.guard(c.bytecodes())))
-                .toArray(ClassBytecodes[]::new));
+        super.load(guardExit
+                ? Arrays.stream(classes).map(c -> new ClassBytecodes(c.name(), ExitGuard.guard(c.bytecodes()))).toArray(ClassBytecodes[]::new)
+                : classes);
+        holders.loaded(Arrays.stream(classes).map(ClassBytecodes::name).toList());
+    }
+
+    /** Which loaded wrapper holds each cell variable, to carry values over when JShell replaces one. */
+    VariableHolders holders() {
+        return holders;
     }
 
     @Override

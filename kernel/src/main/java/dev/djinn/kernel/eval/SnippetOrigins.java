@@ -20,6 +20,14 @@ public final class SnippetOrigins {
         byId.put(snippetId, origin);
     }
 
+    /** A snippet evaluated again in a rebuilt session comes from where its original came from. */
+    void alias(String newId, String oldId) {
+        Origin origin = byId.get(oldId);
+        if (origin != null) {
+            byId.put(newId, origin);
+        }
+    }
+
     /** The origin of a snippet named in a stack frame's file name ("#12"). */
     public Optional<Origin> ofFrameFile(String fileName) {
         if (fileName == null || !fileName.startsWith("#")) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,11 @@ public final class ClasspathMagic extends BaseMagic {
                 paths.add(path.toAbsolutePath().normalize());
             }
         }
+        for (Path path : paths) {
+            ClasspathEntry.problem(path).ifPresent(problem -> {
+                throw new MagicException(problem + " Nothing was added.");
+            });
+        }
         List<Path> added = new ArrayList<>();
         for (Path path : paths) {
             if (!session.addedClasspath().contains(path)) {
@@ -68,6 +74,9 @@ public final class ClasspathMagic extends BaseMagic {
             stream.forEach(matched::add);
         } catch (IOException e) {
             return List.of();
+        } catch (PatternSyntaxException e) {
+            throw new MagicException("\"" + word + "\" is not a valid pattern (" + e.getDescription() + " near position " + e.getIndex()
+                    + "): * and ? match names, [abc] one of the characters; write a file or folder name, or a pattern such as lib/*.jar.");
         }
         matched.sort(null);
         return matched;

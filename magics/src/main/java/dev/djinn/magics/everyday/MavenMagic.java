@@ -49,6 +49,12 @@ public final class MavenMagic extends BaseMagic {
             dependencies.add(new Dependency(new DefaultArtifact(word), "runtime"));
         }
         List<Path> jars = resolve(dependencies, offline);
+        for (Path jar : jars) {
+            ClasspathEntry.problem(jar).ifPresent(problem -> {
+                throw new MagicException("Maven resolved a jar that cannot be used: " + problem + " Delete it from " + localRepository()
+                        + " so that it is downloaded again. Nothing was added.");
+            });
+        }
         List<Path> added = new ArrayList<>();
         for (Path jar : jars) {
             if (!session.addedClasspath().contains(jar) && !onKernelClasspath(jar)) {
