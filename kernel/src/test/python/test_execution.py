@@ -103,6 +103,34 @@ def test_library_frames_above_user_code_are_kept(kernel):
     assert "at java.base/java.lang.Integer.parseInt" in text
 
 
+def value_of(outputs):
+    return [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"]
+
+
+def test_an_import_after_a_comment_keeps_every_variable():
+    km, kernel = start()  # its own kernel: java.awt.* would make Shape ambiguous for the other tests
+    run(kernel, 'var imported = new ArrayList<String>(List.of("x")); String label = "kept"; int count = 5;')
+    reply, _ = run(kernel, "// helpers\nimport java.util.concurrent.*;")
+    assert reply["content"]["status"] == "ok"
+    run(kernel, "/* more */\nimport java.awt.*;")  # makes List ambiguous: the variable is declared again, not lost
+    _, outputs = run(kernel, 'imported + " " + label + " " + count')
+    kernel.stop_channels()
+    km.shutdown_kernel(now=True)
+    assert value_of(outputs) == "[x] kept 5"
+
+
+def test_a_damaged_jar_is_refused_and_cells_keep_running(kernel, tmp_path):
+    truncated = tmp_path / "truncated.jar"
+    truncated.write_bytes(b"PK\x03\x04 not really a jar")
+    run(kernel, "int before = 40;")
+    for bad in (str(truncated), "/dev/zero", "["):
+        reply, _ = run(kernel, "%classpath " + bad)
+        assert reply["content"]["status"] == "error"
+        assert reply["content"]["ename"] == "UsageError", reply["content"]
+    _, outputs = run(kernel, "before + 1 + 1")
+    assert value_of(outputs) == "42"
+
+
 def test_a_failed_cell_keeps_earlier_variables(kernel):
     run(kernel, "int survivor = 41;")
     run(kernel, "throw new RuntimeException(\"oops\");")

@@ -52,6 +52,12 @@ def test_scripts_get_their_arguments_and_may_exit_with_a_status():
     assert result.returncode == 3
 
 
+def test_an_import_after_a_comment_keeps_the_scripts_arguments():
+    result = djinn("run", script("// helpers\nimport java.util.concurrent.*;\nSystem.out.println(String.join(\"+\", args));\n"), "a", "b")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "a+b"
+
+
 def test_jshell_through_a_pipe_trains_plots_and_inspects():
     commands = "\n".join([
         "var h = model().dense(8).relu().dense(2).train(data(new float[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}}, new int[] {1, 1, 0, 0}), epochs(3));",
