@@ -8,11 +8,17 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,19 +30,32 @@ import java.util.regex.Pattern;
 /**
  * Input history, as IPython keeps it: numbered sessions of numbered cells, kept across kernel runs in a JSON-lines
  * file (so a console's up-arrow reaches yesterday's cells), answering tail, range and glob search requests.
+ * The file is its owner's alone (0600: cells can hold passwords and tokens) and bounded: past twice
+ * the entries it keeps ({@link #KEPT}) it is rewritten with the newest of them, the older file kept once as {@code history.jsonl.1}.
  */
 public final class SessionHistory implements HistoryManager {
     private static final Logger LOG = LoggerFactory.getLogger(SessionHistory.class);
-    private static final int MAX_LOADED = 10_000;
+    static final int KEPT = 10_000;
+    /** Outputs are kept for history requests that ask for them; a 5 MB output does not need to be. */
+    static final int OUTPUT_KEPT = 4_000;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Gson GSON = new Gson();
 
     private final Path file;
     private final List<HistoryEntry> entries = new ArrayList<>();
     private final int session;
+    private final int kept;
+    private int linesInFile;
 
     /** @param file where history lives; null keeps it in memory only */
     public SessionHistory(Path file) {
+        this(file, KEPT);
+    }
+
+    /** @param kept how many entries are loaded and kept when the file is rotated */
+    SessionHistory(Path file, int kept) {
         this.file = file;
+        this.kept = kept;
         this.session = load() + 1;
     }
 
@@ -58,9 +77,16 @@ public final class SessionHistory implements HistoryManager {
 
     /** Records a cell that ran; {@code output} is its result's text/plain form, or null. */
     public synchronized void record(int cell, String input, String output) {
-        HistoryEntry entry = new HistoryEntry(session, cell, input, output);
+        String shortOutput = output == null || output.length() <= OUTPUT_KEPT ? output : output.substring(0, OUTPUT_KEPT) + "…";
+        HistoryEntry entry = new HistoryEntry(session, cell, input, shortOutput);
         entries.add(entry);
+        if (entries.size() > 2 * kept) {
+            entries.subList(0, entries.size() - kept).clear();
+        }
         append(entry);
+        if (linesInFile > 2 * kept) {
+            rotate();
+        }
     }
 
     @Override
@@ -137,31 +163,61 @@ public final class SessionHistory implements HistoryManager {
             return 0;
         }
         int highest = 0;
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                try {
-                    JsonObject json = GSON.fromJson(line, JsonObject.class);
-                    int entrySession = json.get("session").getAsInt();
-                    String output = json.has("output") ? json.get("output").getAsString() : null;
-                    entries.add(new HistoryEntry(entrySession, json.get("line").getAsInt(), json.get("input").getAsString(), output));
-                    highest = Math.max(highest, entrySession);
-                } catch (JsonParseException | NullPointerException | IllegalStateException | UnsupportedOperationException e) {
-                    LOG.warn("Skipped an unreadable line in the history file {}", file);
+        ArrayDeque<HistoryEntry> newest = new ArrayDeque<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                linesInFile++;
+                HistoryEntry entry = parse(line);
+                if (entry != null) {
+                    newest.addLast(entry);
+                    if (newest.size() > kept) {
+                        newest.removeFirst();
+                    }
+                    highest = Math.max(highest, entry.getSession());
                 }
             }
-        } catch (IOException e) {
+            ownerOnly(file);
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("Could not read the history file {}: {}", file, e.toString());
         }
-        if (entries.size() > MAX_LOADED) {
-            entries.subList(0, entries.size() - MAX_LOADED).clear();
+        entries.addAll(newest);
+        if (linesInFile > 2 * kept) {
+            rotate();
         }
         return highest;
     }
 
-    private void append(HistoryEntry entry) {
-        if (file == null) {
-            return;
+    private HistoryEntry parse(String line) {
+        try {
+            JsonObject json = GSON.fromJson(line, JsonObject.class);
+            String output = json.has("output") ? json.get("output").getAsString() : null;
+            return new HistoryEntry(json.get("session").getAsInt(), json.get("line").getAsInt(), json.get("input").getAsString(), output);
+        } catch (JsonParseException | NullPointerException | IllegalStateException | UnsupportedOperationException e) {
+            LOG.warn("Skipped an unreadable line in the history file {}", file);
+            return null;
         }
+    }
+
+    /** Rewrites the file with the newest entries it keeps; the previous file becomes {@code <name>.1}. */
+    private void rotate() {
+        List<HistoryEntry> newest = entries.subList(Math.max(0, entries.size() - kept), entries.size());
+        try {
+            Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".rotating");
+            try {
+                ownerOnly(temporary);
+                Files.write(temporary, newest.stream().map(SessionHistory::line).toList(), StandardCharsets.UTF_8);
+                Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                linesInFile = newest.size();
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not rotate the history file {}: {}", file, e.toString());
+        }
+    }
+
+    private static String line(HistoryEntry entry) {
         JsonObject json = new JsonObject();
         json.addProperty("session", entry.getSession());
         json.addProperty("line", entry.getCellNumber());
@@ -169,10 +225,27 @@ public final class SessionHistory implements HistoryManager {
         if (entry.getOutput() != null) {
             json.addProperty("output", entry.getOutput());
         }
+        return GSON.toJson(json);
+    }
+
+    private static void ownerOnly(Path path) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(path, OWNER_ONLY);
+        }
+    }
+
+    private void append(HistoryEntry entry) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, GSON.toJson(json) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+                ownerOnly(file);
+            }
+            Files.writeString(file, line(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            linesInFile++;
         } catch (IOException e) {
             LOG.warn("Could not write the history file {}: {}", file, e.toString());
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SessionHistoryTest {
     private static final Set<ResultFlag> NONE = EnumSet.noneOf(ResultFlag.class);
@@ -84,5 +86,35 @@ class SessionHistoryTest {
         SessionHistory history = new SessionHistory(file);
         assertEquals(5, history.session());
         assertEquals(List.of("ok"), inputs(history.lookupTail(5, NONE)));
+    }
+
+    @Test
+    void theHistoryFileIsReadableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("djinn").resolve("history.jsonl");
+        new SessionHistory(file).record(1, "String token = \"secret\";", null);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void theFileIsRotatedToTheNewestEntriesAndTheOlderFileKeptOnce() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        SessionHistory first = new SessionHistory(file, 50);
+        for (int cell = 1; cell <= 101; cell++) {
+            first.record(cell, "cell " + cell, null);
+        }
+        assertEquals(50, Files.readAllLines(file).size(), "past twice what is kept, the file holds the newest entries");
+        assertTrue(Files.readAllLines(file.resolveSibling("history.jsonl.1")).size() > 100);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        SessionHistory next = new SessionHistory(file, 50);
+        assertEquals(2, next.session(), "session numbers go on");
+        assertEquals(List.of("cell 100", "cell 101"), inputs(next.lookupTail(2, NONE)));
+    }
+
+    @Test
+    void aHugeOutputIsKeptShort() {
+        SessionHistory history = new SessionHistory(null);
+        history.record(1, "big", "x".repeat(5_000_000));
+        String output = history.lookupTail(1, EnumSet.of(ResultFlag.INCLUDE_OUTPUT)).get(0).getOutput();
+        assertEquals(SessionHistory.OUTPUT_KEPT + 1, output.length());
     }
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/python3
+"""Long-session benchmark: does a kernel stay fast and small over thousands of ordinary cells?
+
+Runs CELLS cells that cycle through what people type (a declaration, an expression, a method, a print, a small
+list, a string), and at each checkpoint times "1+1" (median of 15, back to back) and reads the kernel process's
+resident memory. Prints a row per checkpoint and the ratio of the last checkpoint's 1+1 to cell 100's.
+
+Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--kernel djinn] [--every 100]
+"""
+import argparse
+import statistics
+import time
+
+from jupyter_client.manager import KernelManager
+
+ORDINARY = [
+    "int v{i} = {i};",
+    "v{i} * 2 + 1",
+    "String greet{i}(String n) {{ return \"hi \" + n + {i}; }}",
+    "System.out.println(\"cell {i}\");",
+    "var xs{i} = new ArrayList<Integer>(List.of({i}, {i}, {i}));",
+    "\"text \" + {i}",
+    "double d{i} = Math.sqrt({i});",
+    "1+1",
+]
+
+
+def execute(kc, code):
+    started = time.perf_counter()
+    msg_id = kc.execute(code)
+    while kc.get_shell_msg(timeout=120)["parent_header"].get("msg_id") != msg_id:
+        pass
+    while True:
+        msg = kc.get_iopub_msg(timeout=120)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return (time.perf_counter() - started) * 1000
+
+
+def rss_mib(pid):
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="latency and memory over a long session")
+    parser.add_argument("--cells", type=int, default=2000)
+    parser.add_argument("--every", type=int, default=100)
+    parser.add_argument("--kernel", default="djinn")
+    args = parser.parse_args()
+    km = KernelManager(kernel_name=args.kernel)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    pid = km.provisioner.process.pid
+    rows = []
+    print("%6s %12s %10s" % ("cell", "1+1 (ms)", "RSS (MiB)"), flush=True)
+    for i in range(1, args.cells + 1):
+        execute(kc, ORDINARY[i % len(ORDINARY)].format(i=i))
+        if i % args.every == 0:
+            trip = statistics.median(execute(kc, "1+1") for _ in range(15))
+            rows.append((i, trip, rss_mib(pid)))
+            print("%6d %12.1f %10.0f" % rows[-1], flush=True)
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    first, last = rows[0], rows[-1]
+    print("\n1+1 at cell %d / at cell %d: %.2fx; RSS %.0f -> %.0f MiB (+%.0f MiB)"
+          % (last[0], first[0], last[1] / first[1], first[2], last[2], last[2] - first[2]))
+
+
+if __name__ == "__main__":
+    main()
