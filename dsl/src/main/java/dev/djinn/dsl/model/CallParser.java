@@ -37,6 +37,10 @@ final class CallParser {
     }
 
     /** A chain of calls joined by dots: {@code sgd(0.1).momentum(0.9)}. */
+    /** Deeper than any real model; a crafted file of 50,000 nested residual[ must fail with a sentence, not a stack overflow. */
+    private static final int MAX_DEPTH = 100;
+    private int depth;
+
     static List<Call> chain(String text) {
         CallParser parser = new CallParser(text);
         List<Call> calls = new ArrayList<>();
@@ -58,6 +62,17 @@ final class CallParser {
     }
 
     private Call call() {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("cannot read a layer nested more than " + MAX_DEPTH + " levels deep");
+        }
+        try {
+            return callAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Call callAtDepth() {
         skipSpaces();
         int start = at;
         while (at < text.length() && Character.isJavaIdentifierPart(text.charAt(at))) {

@@ -14,7 +14,8 @@ final class LayerParser {
             try {
                 call = CallParser.single(description);
             } catch (IllegalArgumentException e) {
-                throw unknown(description);
+                throw new IllegalArgumentException(e.getMessage().startsWith("cannot read a layer nested")
+                        ? e.getMessage() : unknown(description).getMessage(), e);
             }
             apply(model, call, description);
         }
@@ -72,7 +73,8 @@ final class LayerParser {
     }
 
     private static IllegalArgumentException unknown(String description) {
-        return new IllegalArgumentException("The model file has a layer this Djinn cannot rebuild: \"" + description
+        String shown = description.length() > 80 ? description.substring(0, 80) + "…" : description;
+        return new IllegalArgumentException("The model file has a layer this Djinn cannot rebuild: \"" + shown
                 + "\". It was saved by a newer Djinn, or it used add(Block), which cannot be saved.");
     }
 

@@ -316,7 +316,7 @@ public final class Model implements AutoCloseable {
         return this;
     }
 
-    private Network build(Shape exampleShape, long seed, LossFunction chosen, java.io.DataInputStream parameters) {
+    private Network build(Shape exampleShape, long seed, LossFunction chosen, Network.SavedParameters parameters) {
         Network.Recipe recipe = new Network.Recipe(optimizer, l1, l2, chosen, devices != null ? devices : Devices.defaults());
         return Network.build(layers, exampleShape, seed, recipe, parameters);
     }
@@ -486,7 +486,7 @@ public final class Model implements AutoCloseable {
         try {
             description = ModelFile.describe(contents.description());
             model = LayerParser.rebuild(description.layers());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new ModelFileException(file + " has a model description this Djinn cannot read (" + e.getMessage() + ").", e);
         }
         model.classNames = description.classNames();
@@ -496,9 +496,9 @@ public final class Model implements AutoCloseable {
         model.l2 = description.l2();
         model.loss = description.loss();
         model.trainedEpochs.addAll(description.history());
-        try (java.io.DataInputStream in = ModelFile.parameterStream(contents.parameters())) {
-            model.network = model.build(description.inputShape(), 42, description.loss(), in);
-        } catch (java.io.IOException | RuntimeException e) {
+        try {
+            model.network = model.build(description.inputShape(), 42, description.loss(), contents.parameters());
+        } catch (RuntimeException e) {
             throw new ModelFileException(file + " is damaged: " + e.getMessage() + ". Save the model again.", e);
         }
         return model;

@@ -25,16 +25,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -91,11 +96,7 @@ final class ModelFile {
 
     /** Reads model.json's fields (files of format 1 before losses and encodings default to cross-entropy, none). */
     static Description describe(JsonObject json) {
-        JsonArray shapeArray = json.getAsJsonArray("inputShape");
-        long[] shape = new long[shapeArray.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeArray.get(i).getAsLong();
-        }
+        long[] shape = JsonFields.sizes(json, "inputShape", Integer.MAX_VALUE);
         LossFunction loss = json.has("loss") ? LossFunction.parse(json.get("loss").getAsString()) : LossFunction.of(LossFunction.Kind.CROSS_ENTROPY);
         OptimizerSpec optimizer = json.has("optimizer") ? OptimizerParser.parse(json.get("optimizer").getAsString())
                 : OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
@@ -105,31 +106,44 @@ final class ModelFile {
                 history.add(epoch(element.getAsJsonObject()));
             }
         }
-        return new Description(strings(json.getAsJsonArray("layers")), new Shape(shape), strings(json.getAsJsonArray("classNames")),
+        return new Description(JsonFields.strings(json, "layers"), new Shape(shape), JsonFields.strings(json, "classNames"),
                 InputEncoding.fromJson(json.has("encoding") ? json.getAsJsonObject("encoding") : null), loss, optimizer,
                 json.has("l1") ? json.get("l1").getAsFloat() : 0, json.has("l2") ? json.get("l2").getAsFloat() : 0, null, history);
     }
 
+    /**
+     * Writes a temporary file beside the target, flushed to disk, and renames it into place (the folder flushed too),
+     * so that a crash or a kill at any moment leaves the old file or the new one, never half of one. The temporary
+     * file is locked while it is written: temporary files of the same target that nobody holds are the remains of an
+     * earlier save that was killed, and are removed.
+     */
     static void save(Path target, Description model, byte[] parameters) {
         JsonObject description = model.toJson();
         Path folder = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".saving");
+            removeAbandonedSaves(folder, target.getFileName().toString());
+            Path temporary = Files.createTempFile(folder, "." + target.getFileName(), SAVING);
             try {
-                try (OutputStream file = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(file)) {
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                     FileLock lock = channel.lock()) {
+                    ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel));
                     zip.putNextEntry(new ZipEntry("model.json"));
                     zip.write(GSON.toJson(description).getBytes(StandardCharsets.UTF_8));
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("parameters.bin"));
                     zip.write(parameters);
                     zip.closeEntry();
+                    zip.finish();
+                    zip.flush();
+                    channel.force(true);
+                    try {
+                        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
-                try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                syncFolder(folder);
             } finally {
                 Files.deleteIfExists(temporary);
             }
@@ -138,47 +152,147 @@ final class ModelFile {
         }
     }
 
-    /** The description and parameter bytes of a saved model, checked. */
-    record Contents(JsonObject description, byte[] parameters) {
-    }
+    private static final String SAVING = ".saving";
 
-    static Contents read(Path file) {
-        JsonObject description = null;
-        byte[] parameters = null;
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                byte[] bytes = zip.readAllBytes();
-                if (entry.getName().equals("model.json")) {
-                    description = GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), JsonObject.class);
-                } else if (entry.getName().equals("parameters.bin")) {
-                    parameters = bytes;
+    private static void removeAbandonedSaves(Path folder, String targetName) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + targetName + "*" + SAVING)) {
+            for (Path leftover : leftovers) {
+                try (FileChannel channel = FileChannel.open(leftover, StandardOpenOption.WRITE);
+                     FileLock lock = channel.tryLock()) {
+                    if (lock != null) {
+                        Files.deleteIfExists(leftover); // nobody writes it: its save was killed
+                    }
+                } catch (OverlappingFileLockException | IOException e) {
+                    // being written by a save in this process or another: leave it
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException("There is no model file at " + file + ": check the path (save writes it with net.save(path)).", e);
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open or sync a folder; the rename itself is still atomic
+        }
+    }
+
+    /** model.json of a real model is kilobytes (a long history: a few megabytes); more is not a model's. */
+    static final long MAX_DESCRIPTION = 64L << 20;
+
+    /** The checked description of a saved model, and its parameters, read when the architecture says how many. */
+    record Contents(JsonObject description, Parameters parameters) {
+    }
+
+    /**
+     * Reads only the two entries the format has, through the zip's directory: other entries (a zip bomb's) are never
+     * inflated, and no entry may inflate to more than its header declares.
+     */
+    static Contents read(Path file) {
+        if (!Files.exists(file)) {
+            throw new ModelFileException("There is no model file at " + file + ": check the path (save writes it with net.save(path)).", null);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(file + " is not a file: give the path of a model saved with net.save(path).", null);
+        }
+        if (!startsLikeAZip(file)) {
+            throw new ModelFileException(file + " is not a Djinn model file (not a zip with model.json and parameters.bin). "
+                    + "Djinn reads files written by net.save(path).", null);
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry json = zip.getEntry("model.json");
+            ZipEntry parameters = zip.getEntry("parameters.bin");
+            if (json == null && parameters == null) {
+                throw new ModelFileException(file + " is not a Djinn model file (no model.json and parameters.bin inside). "
+                        + "Djinn reads files written by net.save(path).", null);
+            }
+            if (json == null || parameters == null) {
+                throw new ModelFileException(file + " is truncated or not a Djinn model file: "
+                        + (json == null ? "model.json" : "parameters.bin") + " is missing. Save the model again.", null);
+            }
+            JsonObject description = GSON.fromJson(new String(inflate(zip, json, MAX_DESCRIPTION), StandardCharsets.UTF_8), JsonObject.class);
+            if (description == null) {
+                throw new ModelFileException(file + " has an empty model.json: save the model again.", null);
+            }
+            checkFormat(file, description);
+            return new Contents(description, new Parameters(file, parameters.getSize()));
         } catch (ZipException | EOFException e) {
             throw new ModelFileException(file + " is truncated or damaged (" + e.getMessage() + "): save the model again.", e);
         } catch (JsonParseException e) {
             throw new ModelFileException(file + " has an unreadable model.json (" + e.getMessage() + "): save the model again.", e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + " has a model.json this Djinn cannot read: " + e.getMessage() + ". Save the model again.", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
-        if (description == null && parameters == null) {
-            throw new ModelFileException(file + " is not a Djinn model file (no model.json and parameters.bin inside). "
-                    + "Djinn reads files written by net.save(path).", null);
+    }
+
+    private static boolean startsLikeAZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
-        if (description == null || parameters == null || !description.has("format")
+    }
+
+    private static void checkFormat(Path file, JsonObject description) {
+        if (!description.has("format") || !description.get("format").isJsonPrimitive()
                 || !FORMAT.equals(description.get("format").getAsString())) {
-            throw new ModelFileException(file + " is truncated or not a Djinn model file: "
-                    + (description == null ? "model.json" : "parameters.bin") + " is missing or unrecognised. Save the model again.", null);
+            throw new ModelFileException(file + " is not a Djinn model file: its model.json does not say \"format\": \"" + FORMAT
+                    + "\". Djinn reads files written by net.save(path).", null);
         }
-        int version = description.get("version").getAsInt();
+        int version = JsonFields.integer(description, "version");
+        if (version < 1) {
+            throw new IllegalArgumentException("\"version\" should be 1 or more, found " + version);
+        }
         if (version > VERSION) {
             throw new ModelFileException(file + " was written in Djinn model format " + version + " by Djinn "
-                    + description.get("djinn").getAsString() + "; this Djinn " + Djinn.version() + " reads format " + VERSION
-                    + ". Upgrade Djinn to load it.", null);
+                    + (description.has("djinn") ? description.get("djinn").getAsString() : "(unknown)") + "; this Djinn " + Djinn.version()
+                    + " reads format " + VERSION + ". Upgrade Djinn to load it.", null);
         }
-        return new Contents(description, parameters);
+    }
+
+    /** The bytes of an entry, refusing one that declares or inflates to more than {@code limit} or than it declares. */
+    private static byte[] inflate(ZipFile zip, ZipEntry entry, long limit) throws IOException {
+        long declared = entry.getSize();
+        if (declared < 0 || declared > limit) {
+            throw new IllegalArgumentException(entry.getName() + " declares " + declared + " bytes, more than the "
+                    + limit + " a model of this architecture can have");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes((int) declared);
+            if (bytes.length < declared) {
+                throw new EOFException(entry.getName() + " ends after " + bytes.length + " of its " + declared + " bytes");
+            }
+            if (in.read() >= 0) {
+                throw new IllegalArgumentException(entry.getName() + " inflates to more than the " + declared + " bytes it declares");
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * A model file's parameters.bin, read once the architecture is built: its size is checked against what the
+     * parameter shapes need, and every array header against those shapes, before anything is allocated for it.
+     */
+    record Parameters(Path file, long declaredSize) implements Network.SavedParameters {
+        @Override
+        public DataInputStream open(List<Shape> shapes, String architecture) {
+            long needed = 0;
+            for (Shape shape : shapes) {
+                needed += shape.size() * Float.BYTES + 1024; // data, and a generous header with the parameter's name
+            }
+            long allowed = Math.min(Integer.MAX_VALUE - 16, needed + (1 << 20));
+            byte[] bytes;
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                bytes = inflate(zip, zip.getEntry("parameters.bin"), allowed);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("its parameters cannot be read (" + e.getMessage() + ")", e);
+            }
+            ParameterScan.check(bytes, shapes, architecture);
+            return parameterStream(bytes);
+        }
     }
 
     static JsonArray epochs(List<EpochRecord> epochs) {
@@ -233,12 +347,6 @@ final class ModelFile {
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;
-    }
-
-    static List<String> strings(JsonArray array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(element -> values.add(element.getAsString()));
-        return values;
     }
 
     static byte[] parameterBytes(ParameterWriter writer) {

@@ -70,6 +70,11 @@ public final class Network implements AutoCloseable {
         steps++;
     }
 
+    /** Saved weights, opened once the built architecture says which parameter shapes it needs. */
+    interface SavedParameters {
+        java.io.DataInputStream open(List<Shape> shapes, String architecture);
+    }
+
     static Network build(List<Layer> layers, Shape exampleShape, long seed, Recipe recipe) {
         return build(layers, exampleShape, seed, recipe, null);
     }
@@ -78,8 +83,7 @@ public final class Network implements AutoCloseable {
      * Builds the network; with {@code savedParameters}, its weights are loaded before the trainer exists, because
      * DJL's trainer caches the parameter arrays it first sees.
      */
-    static Network build(List<Layer> layers, Shape exampleShape, long seed, Recipe recipe,
-                         java.io.DataInputStream savedParameters) {
+    static Network build(List<Layer> layers, Shape exampleShape, long seed, Recipe recipe, SavedParameters savedParameters) {
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock();
         List<String> descriptions = new ArrayList<>();
@@ -96,7 +100,8 @@ public final class Network implements AutoCloseable {
         if (savedParameters != null) {
             try {
                 block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1).addAll(exampleShape));
-                block.loadParameters(model.getNDManager(), savedParameters);
+                List<Shape> shapes = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
+                block.loadParameters(model.getNDManager(), savedParameters.open(shapes, "the architecture for examples of shape " + exampleShape));
                 // loaded arrays are new ones, without the gradient flag initialization gave: training on needs it
                 for (var entry : block.getParameters()) {
                     if (entry.getValue().requiresGradient()) {
