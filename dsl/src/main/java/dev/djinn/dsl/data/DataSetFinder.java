@@ -58,8 +58,14 @@ public final class DataSetFinder {
                 .findFirst();
     }
 
-    /** The first candidate folder that holds every one of {@code files}, else the data set downloaded when it can be. */
+    /**
+     * The first candidate folder that holds every one of {@code files}, else the data set downloaded when it can be.
+     * An explicit folder is used or refused: another copy of the data set never stands in for the one asked for.
+     */
     public Path find(String name, Path explicit, List<String> files) {
+        if (explicit != null) {
+            return explicitFolder(name, explicit, files);
+        }
         Optional<Path> local = findLocally(name, explicit, files);
         if (local.isPresent()) {
             return local.get();
@@ -76,6 +82,21 @@ public final class DataSetFinder {
                 + "(Path.of(\"...\"))), set DJINN_DATA to a folder holding " + name + "/, "
                 + (name.equals("fashion-mnist") ? "or install Debian's package: sudo apt-get install dataset-fashion-mnist."
                 : "or run install/quickstart.sh, which places the data sets."));
+    }
+
+    private static Path explicitFolder(String name, Path folder, List<String> files) {
+        if (!Files.isDirectory(folder)) {
+            throw new DataSetNotFoundException("The folder " + folder.toAbsolutePath() + " given for " + name + " does not exist"
+                    + (Files.exists(folder) ? " as a folder (it is a file)" : "") + ": pass the folder that holds "
+                    + String.join(", ", files) + ", or call it without a path to use the data set Djinn finds.");
+        }
+        List<String> missing = files.stream().filter(file -> locate(folder, file).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw new DataSetNotFoundException("The folder " + folder.toAbsolutePath() + " given for " + name + " lacks "
+                    + String.join(", ", missing) + " (each may end in .gz): add " + (missing.size() == 1 ? "it" : "them")
+                    + ", or call it without a path to use the data set Djinn finds.");
+        }
+        return folder;
     }
 
     /** The file itself, or its {@code .gz} twin, if either exists in {@code folder}. */

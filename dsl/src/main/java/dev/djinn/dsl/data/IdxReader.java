@@ -20,13 +20,17 @@ public final class IdxReader {
     private IdxReader() {
     }
 
+    /** The most a deflate stream expands: what a gzipped file's length allows its data to be. */
+    private static final long GZIP_MAX_RATIO = 1032;
+
     public static IdxArray read(Path file) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
+            long fileLength = Files.size(file);
             try (DataInputStream in = new DataInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw)) {
-                return read(in, file);
+                return read(in, file, gzip ? fileLength * GZIP_MAX_RATIO : fileLength, gzip);
             }
         } catch (EOFException e) {
             throw new IdxFormatException(file + " is truncated: it ends inside its header. Download it again.");
@@ -35,7 +39,7 @@ public final class IdxReader {
         }
     }
 
-    private static IdxArray read(DataInputStream in, Path file) throws IOException {
+    private static IdxArray read(DataInputStream in, Path file, long mostBytes, boolean gzip) throws IOException {
         int magic = in.readInt();
         int type = (magic >>> 8) & 0xFF;
         int rank = magic & 0xFF;
@@ -52,13 +56,26 @@ public final class IdxReader {
             if (dimensions[i] <= 0) {
                 throw new IdxFormatException(file + " declares dimension " + (i + 1) + " as " + dimensions[i] + "; it must be positive.");
             }
-            size *= dimensions[i];
+            size = size > Integer.MAX_VALUE ? size : size * dimensions[i]; // past the cap it is refused anyway: no overflow
         }
+        String declared = java.util.Arrays.stream(dimensions).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("×"));
         if (size > Integer.MAX_VALUE - 8) {
-            throw new IdxFormatException(file + " declares " + size + " bytes of data, more than one array can hold.");
+            throw new IdxFormatException(file + " declares " + declared + " values, more than one array can hold: the file is damaged.");
+        }
+        long header = 4L + 4L * rank;
+        if (size > mostBytes - (gzip ? 0 : header)) {
+            throw new IdxFormatException(String.format("%s is truncated or damaged: its header declares %s = %d bytes of data but the "
+                    + "file is only %d bytes%s. Download it again.", file, declared, size, gzip ? mostBytes / GZIP_MAX_RATIO : mostBytes,
+                    gzip ? " compressed" : ""));
         }
         byte[] data = new byte[(int) size];
-        int read = in.readNBytes(data, 0, data.length);
+        int read;
+        try {
+            read = in.readNBytes(data, 0, data.length);
+        } catch (EOFException e) {
+            throw new IdxFormatException(file + " is truncated: its compressed data ends before the " + size
+                    + " bytes its header declares (" + e.getMessage() + "). Download it again.");
+        }
         if (read < data.length) {
             throw new IdxFormatException(String.format(
                     "%s is truncated: its header promises %d bytes of data but it holds %d. Download it again.",

@@ -29,7 +29,19 @@ public final class ImageDataSet implements DataSet {
         Path folder = finder.find(name, explicitFolder, FILES);
         ImageSplit train = ImageSplit.read(file(folder, FILES.get(0)), file(folder, FILES.get(1)));
         ImageSplit test = ImageSplit.read(file(folder, FILES.get(2)), file(folder, FILES.get(3)));
+        checkLabels(train, file(folder, FILES.get(1)), classNames);
+        checkLabels(test, file(folder, FILES.get(3)), classNames);
         return new ImageDataSet(name, train, test, classNames);
+    }
+
+    private static void checkLabels(ImageSplit split, Path file, List<String> classNames) {
+        int[] labels = split.labels();
+        for (int row = 0; row < labels.length; row++) {
+            if (labels[row] < 0 || labels[row] >= classNames.size()) {
+                throw new IdxFormatException(file + " has label " + labels[row] + " at row " + row + ", outside the "
+                        + classNames.size() + " classes 0 to " + (classNames.size() - 1) + ": the file is damaged or of another data set.");
+            }
+        }
     }
 
     private static Path file(Path folder, String name) {

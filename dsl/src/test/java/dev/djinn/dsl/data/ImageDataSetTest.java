@@ -93,7 +93,7 @@ class ImageDataSetTest {
         writeTinyDataSet(home.resolve(".djinn/data/tiny"), 3);
         assertEquals(home.resolve(".djinn/data/tiny"), finder.find("tiny", null, ImageDataSet.FILES));
         writeTinyDataSet(djinnData.resolve("tiny"), 4);
-        assertEquals(djinnData.resolve("tiny"), finder.find("tiny", explicit, ImageDataSet.FILES), "an empty explicit folder is skipped");
+        assertEquals(djinnData.resolve("tiny"), finder.find("tiny", null, ImageDataSet.FILES));
         writeTinyDataSet(explicit, 5);
         assertEquals(explicit, finder.find("tiny", explicit, ImageDataSet.FILES));
     }
@@ -110,6 +110,57 @@ class ImageDataSetTest {
         assertTrue(message.contains("fashionMnist(Path.of(\"...\"))"), message);
         assertTrue(message.contains("sudo apt-get install dataset-fashion-mnist"), message);
         assertTrue(message.contains("The online download through DJL is off (ai.djl.offline=true"), "tests run offline: " + message);
+    }
+
+    @Test
+    void anExplicitFolderIsUsedOrRefusedNeverReplaced() throws IOException {
+        Path home = dir.resolve("home");
+        writeTinyDataSet(home.resolve(".djinn/data/tiny"), 3);
+        DataSetFinder finder = new DataSetFinder(Map.of(), home, dir.resolve("debian"));
+        String missingFolder = assertThrows(DataSetNotFoundException.class,
+                () -> finder.find("tiny", Path.of("/no/such/folder"), ImageDataSet.FILES)).getMessage();
+        assertTrue(missingFolder.startsWith("The folder /no/such/folder given for tiny does not exist"), missingFolder);
+        Path partial = dir.resolve("partial");
+        writeTinyDataSet(partial, 2);
+        Files.delete(partial.resolve("t10k-labels-idx1-ubyte.gz"));
+        String missingFile = assertThrows(DataSetNotFoundException.class,
+                () -> ImageDataSet.load("tiny", partial, List.of("a", "b", "c"), finder)).getMessage();
+        assertTrue(missingFile.contains("lacks t10k-labels-idx1-ubyte (each may end in .gz)"), missingFile);
+    }
+
+    @Test
+    void dimensionsThatOverflowAreRefusedNotReadAsEmpty() throws IOException {
+        Path file = writeIdx(dir.resolve("huge-idx3-ubyte"), new int[] {16, 1 << 30, 1 << 30}, new byte[8], false);
+        String message = assertThrows(IdxFormatException.class, () -> IdxReader.read(file)).getMessage();
+        assertTrue(message.contains("declares 16×1073741824×1073741824 values, more than one array can hold"), message);
+    }
+
+    @Test
+    void aHeaderDeclaringMoreThanTheFileHoldsFailsBeforeAllocating() throws IOException {
+        Path file = writeIdx(dir.resolve("liar-idx3-ubyte"), new int[] {2_500_000, 28, 28}, new byte[100], false);
+        String message = assertThrows(IdxFormatException.class, () -> IdxReader.read(file)).getMessage();
+        assertTrue(message.contains("declares 2500000×28×28 = 1960000000 bytes of data but the file is only 116 bytes"), message);
+    }
+
+    @Test
+    void aGzipCutInHalfIsTruncatedDataNotAHeader() throws IOException {
+        byte[] pixels = new byte[40_000];
+        new java.util.Random(1).nextBytes(pixels);
+        Path whole = writeIdx(dir.resolve("whole-idx3-ubyte.gz"), new int[] {100, 20, 20}, pixels, true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut-idx3-ubyte.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+        String message = assertThrows(IdxFormatException.class, () -> IdxReader.read(cut)).getMessage();
+        assertTrue(message.contains("is truncated: its compressed data ends before the 40000 bytes its header declares"), message);
+    }
+
+    @Test
+    void labelsOutsideTheClassesAreRefusedWithTheirRow() throws IOException {
+        Path folder = dir.resolve("bad-labels");
+        writeTinyDataSet(folder, 4);
+        writeIdx(folder.resolve("train-labels-idx1-ubyte"), new int[] {4}, new byte[] {0, 1, (byte) 255, 2}, false);
+        String message = assertThrows(IdxFormatException.class,
+                () -> ImageDataSet.load("tiny", folder, List.of("a", "b", "c"), DataSetFinder.standard())).getMessage();
+        assertTrue(message.contains("has label 255 at row 2, outside the 3 classes 0 to 2"), message);
     }
 
     @Test
