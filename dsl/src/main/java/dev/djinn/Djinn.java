@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 
 import dev.djinn.dsl.data.ArrayData;
@@ -22,6 +23,7 @@ import dev.djinn.dsl.train.Metric;
 import dev.djinn.dsl.train.Schedule;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
@@ -102,6 +104,15 @@ public final class Djinn {
     /** A CSV file with a header row, read by Tablesaw: {@code csv(path).label("species").split(0.8)}. */
     public static TableData csv(Path file) {
         return TableData.csv(file);
+    }
+
+    /**
+     * A CSV file with some columns' types declared: {@code csv(path, Map.of("size", ColumnType.DOUBLE))} reads cells
+     * of "size" that are not numbers as missing (they become the training mean); {@code ColumnType.STRING} keeps
+     * a column of numbers as text.
+     */
+    public static TableData csv(Path file, Map<String, ColumnType> types) {
+        return TableData.csv(file, types);
     }
 
     /** A CSV file by name. */

@@ -4,8 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.TreeSet;
 
@@ -40,24 +47,74 @@ public final class TableData implements LabeledData {
 
     /** Any Tablesaw table. */
     public static TableData of(Table table) {
+        return checked(table, "table(" + table.name() + ")", Set.of());
+    }
+
+    private static TableData checked(Table table, String source, Set<String> declaredText) {
         if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("table(" + table.name() + ") has no rows: there is nothing to train on.");
+            throw new IllegalArgumentException(source + " has no rows: there is nothing to train on.");
         }
+        TableChecks.check(table, source, declaredText);
         return new TableData(table, null, null, null);
     }
 
     /** A CSV file with a header row, column types detected by Tablesaw. */
     public static TableData csv(Path file) {
+        return csv(file, Map.of());
+    }
+
+    /**
+     * A CSV file with a header row, with the types of some columns declared: a column declared {@code DOUBLE} (or
+     * another number type) reads cells that are not numbers as missing, {@code STRING} keeps numbers as text.
+     */
+    public static TableData csv(Path file, Map<String, ColumnType> types) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("csv(" + file + "): there is no such file (looked at " + file.toAbsolutePath() + ").");
         }
         try {
-            return of(Table.read().csv(file.toFile()));
+            Table table = Table.read().csv(CsvReadOptions.builder(file.toFile()).columnTypesPartial(asText(types)).build());
+            for (Map.Entry<String, ColumnType> declared : types.entrySet()) {
+                if (declared.getValue() != ColumnType.STRING) {
+                    table.replaceColumn(declared.getKey(), asNumbers(table.stringColumn(declared.getKey()), declared.getValue()));
+                }
+            }
+            return checked(table, "csv(" + file + ")", textColumns(types));
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException("csv(" + file + "): could not read it: " + e.getMessage(), e.getCause());
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("csv(" + file + ") is not a CSV file Tablesaw can read: " + e.getMessage(), e);
         }
+    }
+
+    /** Declared columns are read as text first; number columns are converted with their stray cells as missing. */
+    private static Map<String, ColumnType> asText(Map<String, ColumnType> types) {
+        Map<String, ColumnType> text = new HashMap<>();
+        types.keySet().forEach(name -> text.put(name, ColumnType.STRING));
+        return text;
+    }
+
+    private static Column<?> asNumbers(StringColumn text, ColumnType type) {
+        DoubleColumn numbers = DoubleColumn.create(text.name());
+        for (String cell : text) {
+            try {
+                numbers.append(Double.parseDouble(cell.strip()));
+            } catch (NumberFormatException e) {
+                numbers.appendMissing();
+            }
+        }
+        return type == ColumnType.DOUBLE ? numbers : numbers.asFloatColumn();
+    }
+
+    private static Set<String> textColumns(Map<String, ColumnType> types) {
+        Set<String> text = new HashSet<>();
+        types.forEach((name, type) -> {
+            if (type == ColumnType.STRING) {
+                text.add(name);
+            }
+        });
+        return text;
     }
 
     /** The column to predict. */

@@ -177,4 +177,28 @@ class TableDataTest {
                     .startsWith("predict(table): this model was not trained on a table"));
         }
     }
+
+    @Test
+    void aStrayWordInANumberColumnNamesItsRowAndWhatToDo() throws IOException {
+        StringBuilder text = new StringBuilder("size,kind\n");
+        for (int row = 1; row <= 30; row++) {
+            text.append(row == 17 ? "abc" : String.valueOf(row * 1.5)).append(',').append(row % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("stray.csv"), text);
+        String message = assertThrows(IllegalArgumentException.class, () -> csv(file)).getMessage();
+        assertTrue(message.contains("column \"size\" holds numbers except at row 17 (\"abc\"), so it was read as text"), message);
+        assertTrue(message.contains("csv(path, Map.of(\"size\", ColumnType.DOUBLE))"), message);
+        Table declared = csv(file, java.util.Map.of("size", tech.tablesaw.api.ColumnType.DOUBLE)).table();
+        assertTrue(declared.doubleColumn("size").isMissing(16), "the stray cell is missing, imputed by the training mean");
+        assertEquals(3.0, declared.doubleColumn("size").get(1));
+        assertEquals(tech.tablesaw.api.ColumnType.STRING,
+                csv(file, java.util.Map.of("size", tech.tablesaw.api.ColumnType.STRING)).table().column("size").type());
+    }
+
+    @Test
+    void anInfiniteValueNamesItsColumnAndRow() throws IOException {
+        Path file = Files.writeString(folder.resolve("inf.csv"), "x,y\n1.5,0\n2.5,1\nInfinity,0\n3.5,1\n");
+        String message = assertThrows(IllegalArgumentException.class, () -> csv(file)).getMessage();
+        assertTrue(message.contains("column \"x\" holds Infinity at row 3, which no model can learn from"), message);
+    }
 }
