@@ -17,7 +17,9 @@ INSTALL_DEPS=1
 JVM_OPTS=()
 ENVS=()
 # C1 only: JShell's compiler (javac) gets fast within a few cells instead of a few hundred; model math is native.
-DEFAULT_JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
+# A young generation of at most 160 MB: every cell leaves megabytes of compiler garbage, and an unbounded one grew the
+# kernel to 2.4 GB resident over 2,000 cells while 100 MB were alive (the old generation still grows with your data).
+DEFAULT_JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:MaxNewSize=160m)
 
 usage() {
   cat <<'USAGE'

@@ -36,6 +36,7 @@ public final class CellEvaluator implements AutoCloseable {
     private volatile KernelExecutionProvider provider;
     private volatile JShell jshell;
     private volatile CellSplitter splitter;
+    private volatile CompilerStatePruner pruner;
     private volatile boolean interrupted;
     private Snippet lastTempVar;
 
@@ -65,6 +66,7 @@ public final class CellEvaluator implements AutoCloseable {
                 .build();
         classpath.forEach(jshell::addToClasspath);
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
+        this.pruner = new CompilerStatePruner(jshell);
         this.lastTempVar = null;
     }
 
@@ -143,13 +145,22 @@ public final class CellEvaluator implements AutoCloseable {
         interrupted = false;
         CellText text = new CellText(cell);
         CellResult result = CellResult.NO_VALUE;
-        for (CellSnippet snippet : splitter.split(cell)) {
-            result = evalSnippet(snippet, text, cellNumber);
-            if (interrupted) {
-                throw new CellInterruptedException();
+        try {
+            for (CellSnippet snippet : splitter.split(cell)) {
+                result = evalSnippet(snippet, text, cellNumber);
+                if (interrupted) {
+                    throw new CellInterruptedException();
+                }
             }
+        } finally {
+            pruner.afterCell();
         }
         return result;
+    }
+
+    /** Prunes JShell's compiler state now (a long session's tests); returns the class files left, or -1 when it cannot. */
+    int pruneCompilerState() {
+        return pruner.prune();
     }
 
     /** Stops the running cell: JShell stops snippet code, library code sees {@link Thread#interrupt()}. */
@@ -215,7 +226,8 @@ public final class CellEvaluator implements AutoCloseable {
                 if (event.causeSnippet() == null || !(event.snippet() instanceof VarSnippet variable)) {
                     continue;
                 }
-                if (!event.status().isDefined() && event.previousStatus().isDefined()) {
+                if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED && event.previousStatus().isDefined()) {
+                    // dropped by a name the import made ambiguous; an OVERWRITTEN one was declared again by the user
                     declareAgain(variable, holders);
                 } else if (event.status().isDefined() && holders.carryOver(variable.name()) == VariableHolders.Carry.RESET) {
                     warnings.println("Note: variable " + variable.name() + " was reset to its default value: its type "

@@ -49,6 +49,14 @@ class VariablesSurviveRecompilationTest {
     }
 
     @Test
+    void aVariableDeclaredAgainTakesItsNewValue() {
+        for (int cell = 2; cell <= 6; cell++) {
+            evaluator.eval("int counter = " + cell + ";\nString s = \"v" + cell + "\";", cell);
+        }
+        assertEquals("v6 6", evaluator.eval("s + \" \" + counter", 7).value());
+    }
+
+    @Test
     void theKeptObjectIsTheSameObject() {
         Object before = evaluator.eval("list", 2).value();
         evaluator.eval("// helpers\nimport java.util.concurrent.*;", 3);
