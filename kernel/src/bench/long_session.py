@@ -2,10 +2,13 @@
 """Long-session benchmark: does a kernel stay fast and small over thousands of ordinary cells?
 
 Runs CELLS cells that cycle through what people type (a declaration, an expression, a method, a print, a small
-list, a string), and at each checkpoint times "1+1" (median of 15, back to back) and reads the kernel process's
+list, a string). With --names reused the declarations cycle through 10 names, as a notebook whose cells are run
+again and again does; with --names distinct (the default) every declaration has a new name, so what is alive grows
+with the session, and at each checkpoint times "1+1" (median of 15, back to back) and reads the kernel process's
 resident memory. Prints a row per checkpoint and the ratio of the last checkpoint's 1+1 to cell 100's.
 
-Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--kernel djinn] [--every 100]
+Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--every 100] [--names distinct|reused]
+                                                             [--kernel djinn]
 """
 import argparse
 import statistics
@@ -14,13 +17,13 @@ import time
 from jupyter_client.manager import KernelManager
 
 ORDINARY = [
-    "int v{i} = {i};",
-    "v{i} * 2 + 1",
-    "String greet{i}(String n) {{ return \"hi \" + n + {i}; }}",
+    "int v{n} = {i};",
+    "{i} * 2 + 1",
+    "String greet{n}(String n) {{ return \"hi \" + n + {i}; }}",
     "System.out.println(\"cell {i}\");",
-    "var xs{i} = new ArrayList<Integer>(List.of({i}, {i}, {i}));",
+    "var xs{n} = new ArrayList<Integer>(List.of({i}, {i}, {i}));",
     "\"text \" + {i}",
-    "double d{i} = Math.sqrt({i});",
+    "double d{n} = Math.sqrt({i});",
     "1+1",
 ]
 
@@ -50,6 +53,7 @@ def main():
     parser.add_argument("--cells", type=int, default=2000)
     parser.add_argument("--every", type=int, default=100)
     parser.add_argument("--kernel", default="djinn")
+    parser.add_argument("--names", choices=("distinct", "reused"), default="distinct")
     args = parser.parse_args()
     km = KernelManager(kernel_name=args.kernel)
     km.start_kernel()
@@ -60,7 +64,7 @@ def main():
     rows = []
     print("%6s %12s %10s" % ("cell", "1+1 (ms)", "RSS (MiB)"), flush=True)
     for i in range(1, args.cells + 1):
-        execute(kc, ORDINARY[i % len(ORDINARY)].format(i=i))
+        execute(kc, ORDINARY[i % len(ORDINARY)].format(i=i, n=i if args.names == "distinct" else i % 10))
         if i % args.every == 0:
             trip = statistics.median(execute(kc, "1+1") for _ in range(15))
             rows.append((i, trip, rss_mib(pid)))
