@@ -12,9 +12,10 @@ Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--every
 """
 import argparse
 import statistics
-import time
 
 from jupyter_client.manager import KernelManager
+
+from kernel_latency import execute  # the same round trip: request -> execute_reply and idle on IOPub
 
 ORDINARY = [
     "int v{n} = {i};",
@@ -26,18 +27,6 @@ ORDINARY = [
     "double d{n} = Math.sqrt({i});",
     "1+1",
 ]
-
-
-def execute(kc, code):
-    started = time.perf_counter()
-    msg_id = kc.execute(code)
-    while kc.get_shell_msg(timeout=120)["parent_header"].get("msg_id") != msg_id:
-        pass
-    while True:
-        msg = kc.get_iopub_msg(timeout=120)
-        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                and msg["content"]["execution_state"] == "idle"):
-            return (time.perf_counter() - started) * 1000
 
 
 def rss_mib(pid):

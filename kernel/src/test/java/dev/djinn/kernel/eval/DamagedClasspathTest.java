@@ -7,9 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
@@ -28,9 +26,7 @@ class DamagedClasspathTest {
 
     @BeforeEach
     void startJShell() {
-        evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(),
-                System.out, new PrintStream(warnings, true));
-        evaluator.eval("import java.util.*;", 1);
+        evaluator = TestEvaluators.withJavaUtil(warnings);
         evaluator.eval("var list = new ArrayList<String>(List.of(\"x\")); int n = 5;\n"
                 + "record Point(int x, int y) { }\nint twice(int a) { return 2 * a; }\nvar p = new Point(1, 2);", 2);
     }

@@ -7,8 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +18,7 @@ class VariablesSurviveRecompilationTest {
 
     @BeforeEach
     void startJShell() {
-        evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(),
-                System.out, new PrintStream(warnings, true));
-        evaluator.eval("import java.util.*;", 0);
+        evaluator = TestEvaluators.withJavaUtil(warnings);
         evaluator.eval("var list = new ArrayList<String>(List.of(\"x\")); String s = \"kept\"; int n = 5;", 1);
     }
 
