@@ -34,7 +34,11 @@ public final class ImageDataSet implements DataSet {
         return new ImageDataSet(name, train, test, classNames);
     }
 
+    /** Labels index the class names; without names (a data set only being checked) there is no range to hold. */
     private static void checkLabels(ImageSplit split, Path file, List<String> classNames) {
+        if (classNames.isEmpty()) {
+            return;
+        }
         int[] labels = split.labels();
         for (int row = 0; row < labels.length; row++) {
             if (labels[row] < 0 || labels[row] >= classNames.size()) {
