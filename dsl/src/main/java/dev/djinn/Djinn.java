@@ -1,9 +1,6 @@
 package dev.djinn;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
@@ -11,10 +8,12 @@ import java.nio.file.Path;
 import dev.djinn.dsl.data.ArrayData;
 import dev.djinn.dsl.data.DataSetFinder;
 import dev.djinn.dsl.model.Model;
+import dev.djinn.dsl.version.Versions;
 import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.ProgressListener;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.data.ImageDataSet;
+import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.TableData;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.train.Augmentation;
@@ -36,8 +35,6 @@ import javax.imageio.ImageIO;
  * }</pre>
  */
 public final class Djinn {
-    private static final Properties BUILD = buildProperties();
-
     private Djinn() {
     }
 
@@ -278,9 +275,14 @@ public final class Djinn {
         return TrainOption.earlyStopping(patience);
     }
 
-    /** Holds out a share of the training data for validation: {@code validation(0.1)}. */
+    /** Holds out a share of the training data for validation: {@code validation(0.1)}; {@code validation(0)} for none. */
     public static TrainOption validation(double fraction) {
         return TrainOption.validation(fraction);
+    }
+
+    /** Validates on these examples instead: {@code validationData(data.test())} lets the test split select epochs. */
+    public static TrainOption validationData(LabeledData data) {
+        return TrainOption.validationData(data);
     }
 
     /** Saves the model to {@code file} after every epoch. */
@@ -328,28 +330,16 @@ public final class Djinn {
 
     /** This Djinn's version. */
     public static String version() {
-        return BUILD.getProperty("version");
+        return Versions.djinn();
     }
 
     /** The DJL version Djinn was built against. */
     public static String djlVersion() {
-        return BUILD.getProperty("djl");
+        return Versions.djl();
     }
 
     /** The PyTorch version of the bundled native engine. */
     public static String pytorchVersion() {
-        return BUILD.getProperty("pytorch");
-    }
-
-    private static Properties buildProperties() {
-        Properties properties = new Properties();
-        try (InputStream in = Djinn.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return Versions.pytorch();
     }
 }

@@ -2,7 +2,7 @@ package dev.djinn.kernel;
 
 import dev.djinn.kernel.display.DisplayPublisher;
 import dev.djinn.kernel.io.FrontendInput;
-import dev.djinn.magics.MimeBundle;
+import dev.djinn.magics.mime.MimeBundle;
 
 /**
  * What cells call to talk to the notebook; every cell has {@code import static dev.djinn.kernel.Notebook.*}.

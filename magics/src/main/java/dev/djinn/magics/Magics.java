@@ -5,14 +5,15 @@ import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.model.Model;
 import dev.djinn.dsl.train.History;
 import dev.djinn.magics.gpu.GpuReport;
+import dev.djinn.magics.mime.Rich;
 import dev.djinn.magics.plot.Chart;
+import dev.djinn.magics.plot.ChartChoice;
 import dev.djinn.magics.plot.Charts;
+import dev.djinn.magics.tensor.Inspections;
 import dev.djinn.magics.tensor.ParameterReport;
 import dev.djinn.magics.tensor.TensorReport;
 import tech.tablesaw.api.Table;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public final class Magics {
 
     /** The same, captioning images with their labels (an int[]/long[], a tensor, or a List). */
     public static TensorReport inspect(NDArray array, Object labels) {
-        return TensorReport.of("tensor", array, captions(labels));
+        return TensorReport.of("tensor", array, Inspections.captions(labels));
     }
 
     public static TensorReport inspect(float[] values) {
@@ -106,7 +107,7 @@ public final class Magics {
 
     /** The first 16 images of a split with their class names. */
     public static TensorReport inspect(ImageSplit images) {
-        return imageReport("images", images);
+        return Inspections.images("images", images);
     }
 
     /**
@@ -114,93 +115,11 @@ public final class Magics {
      * {@code title} when given), arrays by {@code title} or their name.
      */
     public static Chart chartOf(Object value, String name, String title) {
-        if (value instanceof Chart) {
-            return (Chart) value;
-        }
-        if (value instanceof History) {
-            return Charts.history((History) value, title);
-        }
-        if (value instanceof Model) {
-            return Charts.history(((Model) value).history(), title);
-        }
-        return chartOf(value, title.isEmpty() ? name : title);
+        return ChartChoice.of(value, name, title);
     }
 
-    private static Chart chartOf(Object value, String title) {
-        if (value instanceof NDArray) {
-            return Charts.array((NDArray) value, title);
-        }
-        if (value instanceof double[]) {
-            return Charts.line((double[]) value, title);
-        }
-        if (value instanceof float[]) {
-            return Charts.line(Charts.doubles((float[]) value), title);
-        }
-        if (value instanceof int[]) {
-            return Charts.line(Arrays.stream((int[]) value).asDoubleStream().toArray(), title);
-        }
-        if (value instanceof double[][]) {
-            return Charts.heatmap((double[][]) value, title);
-        }
-        if (value instanceof float[][]) {
-            float[][] rows = (float[][]) value;
-            double[][] matrix = new double[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                matrix[i] = Charts.doubles(rows[i]);
-            }
-            return Charts.heatmap(matrix, title);
-        }
-        throw new IllegalArgumentException(title + " is a " + (value == null ? "null" : value.getClass().getSimpleName())
-                + "; %plot draws a History (or a model's), a Tablesaw Table with column names, or a 1-D/2-D array.");
-    }
-
-    /** What {@code %tensor name [labels]} shows. */
+    /** What {@code %tensor name} shows: a model's parameters, a split's first images, or a tensor's report. */
     public static Rich inspectNamed(String name, Object value, Object labels) {
-        if (value instanceof Model) {
-            return ParameterReport.of(name, (Model) value);
-        }
-        if (value instanceof ImageSplit) {
-            return imageReport(name, (ImageSplit) value);
-        }
-        return TensorReport.of(name, value, captions(labels));
-    }
-
-    private static TensorReport imageReport(String name, ImageSplit images) {
-        int shown = Math.min(16, images.size());
-        int[] first = new int[shown];
-        Arrays.setAll(first, i -> i);
-        ImageSplit head = images.select(first);
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            List<String> captions = new ArrayList<>();
-            long[] labels = head.labels(manager).toLongArray();
-            List<String> names = images.classNames();
-            for (long label : labels) {
-                captions.add(label < names.size() ? names.get((int) label) : String.valueOf(label));
-            }
-            return TensorReport.of(name + " (first " + shown + " of " + images.size() + ")", head.features(manager), captions);
-        }
-    }
-
-    private static List<String> captions(Object labels) {
-        if (labels == null) {
-            return List.of();
-        }
-        List<String> captions = new ArrayList<>();
-        if (labels instanceof NDArray) {
-            for (double v : ((NDArray) labels).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray()) {
-                captions.add(v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v));
-            }
-        } else if (labels instanceof int[]) {
-            Arrays.stream((int[]) labels).forEach(v -> captions.add(String.valueOf(v)));
-        } else if (labels instanceof long[]) {
-            Arrays.stream((long[]) labels).forEach(v -> captions.add(String.valueOf(v)));
-        } else if (labels instanceof List) {
-            ((List<?>) labels).forEach(v -> captions.add(String.valueOf(v)));
-        } else if (labels instanceof String[]) {
-            captions.addAll(Arrays.asList((String[]) labels));
-        } else {
-            throw new IllegalArgumentException("Labels are an int[], a long[], a String[], a List or a tensor, not a " + labels.getClass().getSimpleName() + ".");
-        }
-        return captions;
+        return Inspections.named(name, value, labels);
     }
 }

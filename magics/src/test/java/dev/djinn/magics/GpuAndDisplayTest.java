@@ -1,5 +1,6 @@
 package dev.djinn.magics;
 
+import dev.djinn.magics.mime.MimeBundle;
 import ai.djl.Device;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.evaluate.Evaluation;

@@ -1,5 +1,6 @@
 package dev.djinn.magics;
 
+import dev.djinn.magics.mime.MimeBundle;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,5 +1,7 @@
 package dev.djinn.magics;
 
+import dev.djinn.magics.mime.Rich;
+import dev.djinn.magics.mime.MimeBundle;
 import dev.djinn.magics.dispatch.Arguments;
 import dev.djinn.magics.dispatch.CellParts;
 import dev.djinn.magics.dispatch.MagicCall;

@@ -23,6 +23,7 @@ import dev.djinn.dsl.data.TableEncoding;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.serve.ModelServer;
+import dev.djinn.dsl.serve.Predictor;
 import dev.djinn.dsl.serve.ServeOptions;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
@@ -53,7 +54,7 @@ import java.util.stream.Collectors;
  * History h = net.train(fashionMnist(), epochs(2));
  * }</pre>
  */
-public final class Model implements AutoCloseable {
+public final class Model implements Predictor, AutoCloseable {
     private final List<Layer> layers = new ArrayList<>();
     private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
     private float l1;
@@ -65,6 +66,9 @@ public final class Model implements AutoCloseable {
     private TrainingOptions lastOptions;
     private final List<EpochRecord> trainedEpochs = new ArrayList<>();
     private Network network;
+    /** The example shape given to input(); the network built for it only serves looking (summary) until training. */
+    private Shape declaredInput;
+    private boolean builtForLookingOnly;
 
     /** A fully connected layer with {@code units} outputs. */
     public Model dense(int units) {
@@ -297,7 +301,16 @@ public final class Model implements AutoCloseable {
         return network != null ? network.devices() : devices != null ? devices : Devices.defaults();
     }
 
+    /**
+     * Settings of the training recipe may change until the first train(): a network built by input() only to show a
+     * summary is dropped and built again with them when next needed (Keras: build, summary, compile, fit).
+     */
     private void requireNotBuilt(String what) {
+        if (network != null && builtForLookingOnly) {
+            network.close();
+            network = null;
+            return;
+        }
         if (network != null) {
             throw new IllegalStateException(what + " must come before the first train(): this model is already built. Build a new model().");
         }
@@ -308,12 +321,22 @@ public final class Model implements AutoCloseable {
      * {@link #summary()} can show it. {@code input(28, 28)} for MNIST images, {@code input(4)} for 4 features.
      */
     public Model input(long... exampleShape) {
-        if (network != null) {
+        if (network != null && !builtForLookingOnly) {
             throw new IllegalStateException("This model is already built for examples of shape " + network.exampleShape() + ".");
         }
         requireLayers();
-        network = build(new Shape(exampleShape), 42, loss != null ? loss : LossFunction.defaultFor(true), null);
+        if (network != null) {
+            network.close();
+        }
+        declaredInput = new Shape(exampleShape);
+        buildForLooking();
         return this;
+    }
+
+    /** The loss is not known before the data is (a class label or a number?): the summary does not depend on it. */
+    private void buildForLooking() {
+        network = build(declaredInput, 42, loss != null ? loss : LossFunction.defaultFor(true), null);
+        builtForLookingOnly = true;
     }
 
     private Network build(Shape exampleShape, long seed, LossFunction chosen, Network.SavedParameters parameters) {
@@ -329,6 +352,9 @@ public final class Model implements AutoCloseable {
 
     /** Layers, output shapes and parameter counts; the text form is an aligned table. */
     public Summary summary() {
+        if (network == null && declaredInput != null) {
+            buildForLooking();
+        }
         if (network == null) {
             throw new IllegalStateException("summary() needs to know the input: call input(28, 28) (the shape of one example) or train first.");
         }
@@ -336,15 +362,23 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * Trains on the data set's train split, validating after every epoch on its test split, or with
-     * {@code validation(fraction)} on a share held out of the train split.
+     * Trains on the data set's train split, validating after every epoch on a seeded 10% held out of it (the test
+     * split never selects an epoch unless given with {@code validationData(data.test())}); {@code validation(0.2)}
+     * holds out another share, {@code validation(0)} none.
      */
     public History train(DataSet data, TrainOption... options) {
-        boolean holdsOut = TrainOption.resolve(options).validationFraction() > 0;
-        return train(data.train(), holdsOut ? null : data.test(), options);
+        TrainingOptions resolved = TrainOption.resolve(options);
+        boolean chosen = resolved.validationData() != null || resolved.choseValidationFraction();
+        return train(data.train(), null, chosen ? options : withDefaultValidation(options));
     }
 
-    /** Trains on {@code data} without validation. */
+    private static TrainOption[] withDefaultValidation(TrainOption[] options) {
+        TrainOption[] all = Arrays.copyOf(options, options.length + 1);
+        all[options.length] = TrainOption.validation(TrainingOptions.DEFAULT_VALIDATION);
+        return all;
+    }
+
+    /** Trains on {@code data}, without validation unless {@code validation(share)} or {@code validationData(...)} asks. */
     public History train(LabeledData data, TrainOption... options) {
         return train(data, null, options);
     }
@@ -353,14 +387,34 @@ public final class Model implements AutoCloseable {
     public History train(LabeledData data, LabeledData validation, TrainOption... options) {
         requireLayers();
         TrainingOptions resolved = TrainOption.resolve(options);
-        if (resolved.validationFraction() > 0) {
-            if (validation != null) {
-                throw new IllegalArgumentException("validation(" + resolved.validationFraction() + ") holds out part of the "
-                        + "training data, but validation data was given too: use one or the other.");
-            }
-            LabeledData[] parts = holdOut(data, resolved.validationFraction(), resolved.seed());
+        double fraction = resolved.choseValidationFraction() ? resolved.validationFraction() : 0;
+        int given = (validation != null ? 1 : 0) + (resolved.validationData() != null ? 1 : 0) + (fraction > 0 ? 1 : 0);
+        if (given > 1) {
+            throw new IllegalArgumentException("Validation was asked for twice (validation data passed to train, validationData(...), "
+                    + "validation(" + fraction + ")): use one of them.");
+        }
+        String validatedOn = validation != null ? "the validation data passed to train"
+                : resolved.validationData() != null ? "the data given to validationData(...)" : "";
+        if (resolved.validationData() != null) {
+            validation = resolved.validationData();
+        }
+        if (fraction > 0) {
+            LabeledData[] parts = holdOut(data, fraction, resolved.seed());
             data = parts[0];
             validation = parts[1];
+            validatedOn = Math.round(fraction * 100) + "% of the training data held out (seed " + resolved.seed() + ", "
+                    + validation.size() + " examples)";
+        }
+        if (builtForLookingOnly) {
+            if (!declaredInput.equals(data.exampleShape())) {
+                throw new ShapeMismatchException("This model was declared with input" + declaredInput + " but the data has examples of shape "
+                        + data.exampleShape() + ": call input() with the data's shape, or leave it out.");
+            }
+            if (network != null) {
+                network.close(); // built with the default loss for looking; the data decides the loss now
+                network = null;
+            }
+            builtForLookingOnly = false;
         }
         if (network == null) {
             LossFunction chosen = loss != null ? loss : LossFunction.defaultFor(data.hasClassLabels());
@@ -385,7 +439,7 @@ public final class Model implements AutoCloseable {
         if (resolved.checkpoint() != null) {
             resolved = withCheckpoints(resolved, options);
         }
-        History history = TrainingLoop.run(network, data, validation, resolved);
+        History history = TrainingLoop.run(network, data, validation, validatedOn, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
     }
@@ -496,6 +550,7 @@ public final class Model implements AutoCloseable {
         model.l2 = description.l2();
         model.loss = description.loss();
         model.trainedEpochs.addAll(description.history());
+        model.lastOptions = description.training();
         try {
             model.network = model.build(description.inputShape(), 42, description.loss(), contents.parameters());
         } catch (RuntimeException e) {
@@ -517,6 +572,12 @@ public final class Model implements AutoCloseable {
     /** The loss this model was built with, or null before it is built without one being set. */
     public LossFunction lossFunction() {
         return network != null ? network.loss() : loss;
+    }
+
+    /** The summary's text: what a served model tells GET /model. */
+    @Override
+    public String describe() {
+        return summary().toString();
     }
 
     /** Every parameter of the built network by DJL's name ("02Linear_weight"), in layer order. */

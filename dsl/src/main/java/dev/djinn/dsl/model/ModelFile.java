@@ -5,13 +5,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import dev.djinn.Djinn;
 import ai.djl.ndarray.types.Shape;
 import dev.djinn.dsl.data.InputEncoding;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.TrainingOptions;
+import dev.djinn.dsl.version.Versions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,8 +63,8 @@ final class ModelFile {
             JsonObject json = new JsonObject();
             json.addProperty("format", FORMAT);
             json.addProperty("version", VERSION);
-            json.addProperty("djinn", Djinn.version());
-            json.addProperty("djl", Djinn.djlVersion());
+            json.addProperty("djinn", Versions.djinn());
+            json.addProperty("djl", Versions.djl());
             json.add("layers", strings(layers));
             JsonArray shape = new JsonArray();
             for (long dimension : inputShape.getShape()) {
@@ -78,16 +78,7 @@ final class ModelFile {
             json.addProperty("l1", l1);
             json.addProperty("l2", l2);
             if (training != null) {
-                JsonObject options = new JsonObject();
-                options.addProperty("epochs", training.epochs());
-                options.addProperty("batchSize", training.batchSize());
-                options.addProperty("seed", training.seed());
-                options.addProperty("shuffle", training.shuffle());
-                options.add("augment", strings(training.augmentations().stream().map(Object::toString).toList()));
-                if (training.metrics() != null) {
-                    options.add("metrics", strings(training.metrics().stream().map(Object::toString).toList()));
-                }
-                json.add("training", options);
+                json.add("training", training.toJson());
             }
             json.add("history", epochs(history));
             return json;
@@ -108,7 +99,8 @@ final class ModelFile {
         }
         return new Description(JsonFields.strings(json, "layers"), new Shape(shape), JsonFields.strings(json, "classNames"),
                 InputEncoding.fromJson(json.has("encoding") ? json.getAsJsonObject("encoding") : null), loss, optimizer,
-                json.has("l1") ? json.get("l1").getAsFloat() : 0, json.has("l2") ? json.get("l2").getAsFloat() : 0, null, history);
+                json.has("l1") ? json.get("l1").getAsFloat() : 0, json.has("l2") ? json.get("l2").getAsFloat() : 0,
+                TrainingOptions.fromJson(json.has("training") ? json.getAsJsonObject("training") : null), history);
     }
 
     /**
@@ -248,7 +240,7 @@ final class ModelFile {
         }
         if (version > VERSION) {
             throw new ModelFileException(file + " was written in Djinn model format " + version + " by Djinn "
-                    + (description.has("djinn") ? description.get("djinn").getAsString() : "(unknown)") + "; this Djinn " + Djinn.version()
+                    + (description.has("djinn") ? description.get("djinn").getAsString() : "(unknown)") + "; this Djinn " + Versions.djinn()
                     + " reads format " + VERSION + ". Upgrade Djinn to load it.", null);
         }
     }

@@ -14,6 +14,7 @@ import ai.djl.training.loss.Loss;
 import dev.djinn.dsl.train.LearningRate;
 import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
+import dev.djinn.dsl.train.TrainableNetwork;
 import ai.djl.Device;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import ai.djl.nn.Parameter;
  * The DJL side of a model once it has seen data: the block, its parameters, the trainer and the manager that owns
  * the data tensors. Built on the first {@code train}; later calls continue from the same weights.
  */
-public final class Network implements AutoCloseable {
+public final class Network implements TrainableNetwork, AutoCloseable {
     private static final List<String> IMAGE_LAYERS = List.of("conv2d(", "maxPool2d(", "avgPool2d(", "batchNorm", "globalAvgPool");
 
     private final Model model;
@@ -50,21 +51,25 @@ public final class Network implements AutoCloseable {
     }
 
     /** The learning rate the next step will use. */
+    @Override
     public float learningRate() {
         return learningRate.at(steps);
     }
 
     /** The rate of the last step taken. */
+    @Override
     public float lastLearningRate() {
         return learningRate.at(Math.max(0, steps - 1));
     }
 
     /** Tells the schedule how many steps make an epoch. */
+    @Override
     public void stepsPerEpoch(int steps) {
         learningRate.stepsPerEpoch(steps);
     }
 
     /** Updates the weights from the gradients collected, and counts the step. */
+    @Override
     public void step() {
         trainer.step();
         steps++;
@@ -179,6 +184,7 @@ public final class Network implements AutoCloseable {
     }
 
     /** λ·Σ|w| over the weights (not biases) on {@code device}, for L1 regularization; null without it. */
+    @Override
     public ai.djl.ndarray.NDArray l1Penalty() {
         if (recipe.l1() == 0) {
             return null;
@@ -202,6 +208,7 @@ public final class Network implements AutoCloseable {
         return recipe;
     }
 
+    @Override
     public List<Device> devices() {
         return recipe.devices();
     }
@@ -228,6 +235,7 @@ public final class Network implements AutoCloseable {
     private final java.util.Map<String, ai.djl.ndarray.NDArray> snapshot = new java.util.HashMap<>();
 
     /** Keeps a copy of every weight (for early stopping's "restore best"). */
+    @Override
     public void snapshotWeights() {
         snapshot.values().forEach(ai.djl.ndarray.NDArray::close);
         snapshot.clear();
@@ -237,6 +245,7 @@ public final class Network implements AutoCloseable {
     }
 
     /** Puts the snapshot's values back, in place (the trainer keeps references to the weight arrays). */
+    @Override
     public void restoreWeights() {
         for (var entry : model.getBlock().getParameters()) {
             ai.djl.ndarray.NDArray saved = snapshot.get(entry.getKey());
@@ -246,14 +255,17 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    @Override
     public Trainer trainer() {
         return trainer;
     }
 
+    @Override
     public LossFunction loss() {
         return recipe.loss();
     }
 
+    @Override
     public NDManager manager() {
         return model.getNDManager();
     }

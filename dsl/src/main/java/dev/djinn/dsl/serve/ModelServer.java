@@ -10,7 +10,6 @@ import com.google.gson.stream.JsonReader;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.djinn.dsl.data.TableEncoding;
-import dev.djinn.dsl.model.Model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +31,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ModelServer implements AutoCloseable {
     private static final Gson GSON = new Gson();
 
-    private final Model model;
+    private final Predictor model;
     private final HttpServer server;
     private final ExecutorService workers;
     private final ServeOptions options;
     private final AtomicLong served = new AtomicLong();
     private final long started = System.nanoTime();
 
-    private ModelServer(Model model, HttpServer server, ExecutorService workers, ServeOptions options) {
+    private ModelServer(Predictor model, HttpServer server, ExecutorService workers, ServeOptions options) {
         this.model = model;
         this.server = server;
         this.workers = workers;
@@ -47,7 +46,7 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /** Starts serving {@code model} on {@code port} (0: any free port). */
-    public static ModelServer start(Model model, int port, ServeOptions options) {
+    public static ModelServer start(Predictor model, int port, ServeOptions options) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("serve(" + port + "): a port is from 0 (any free port) to 65535.");
         }
@@ -209,7 +208,7 @@ public final class ModelServer implements AutoCloseable {
 
     private JsonObject describe() {
         JsonObject json = new JsonObject();
-        json.addProperty("summary", model.summary().toString());
+        json.addProperty("summary", model.describe());
         JsonArray shape = new JsonArray();
         for (long dimension : model.exampleShape().getShape()) {
             shape.add(dimension);

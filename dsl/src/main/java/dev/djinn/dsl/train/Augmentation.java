@@ -19,6 +19,17 @@ public abstract class Augmentation {
     /** Returns the augmented batch (a new tensor in the batch's manager). */
     public abstract NDArray apply(NDArray images, Random random);
 
+    /** The augmentation a saved model names by its {@link #toString()}: "flip()", "crop(4)". */
+    public static Augmentation parse(String text) {
+        if (text.equals("flip()")) {
+            return flip();
+        }
+        if (text.matches("crop\\([1-9][0-9]*\\)")) {
+            return crop(Integer.parseInt(text.substring(5, text.length() - 1)));
+        }
+        throw new IllegalArgumentException("unknown augmentation \"" + text + "\"");
+    }
+
     /** Mirrors each image left to right with probability one half. */
     public static Augmentation flip() {
         return new Augmentation() {

@@ -9,6 +9,17 @@ public final class History {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private String interruption;
     private String earlyStop;
+    private String validatedOn = "";
+
+    /** Names the data the validation columns were measured on. */
+    public void validatedOn(String what) {
+        validatedOn = what == null ? "" : what;
+    }
+
+    /** What the val_ columns were measured on ("10% of the training data held out (seed 42, 6000 examples)"), or empty. */
+    public String validatedOn() {
+        return validatedOn;
+    }
 
     void stoppedEarly(int bestEpoch, int patience) {
         earlyStop = "stopped early: no improvement for " + patience + " epochs; weights restored from epoch " + bestEpoch;
@@ -130,6 +141,9 @@ public final class History {
         }
         if (earlyStop != null) {
             text.append(earlyStop).append('\n');
+        }
+        if (!validatedOn.isEmpty()) {
+            text.append("val_ columns: measured on ").append(validatedOn).append('\n');
         }
         return text.toString();
     }

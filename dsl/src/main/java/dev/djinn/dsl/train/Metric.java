@@ -34,6 +34,20 @@ public abstract class Metric {
     }
 
     /** The share of examples whose predicted class is the label. */
+    /** The metric a saved model names by its {@link #toString()}: "accuracy", "top5", "mae". */
+    public static Metric parse(String name) {
+        if (name.equals("accuracy")) {
+            return accuracy();
+        }
+        if (name.equals("mae")) {
+            return mae();
+        }
+        if (name.matches("top[1-9][0-9]*")) {
+            return topK(Integer.parseInt(name.substring(3)));
+        }
+        throw new IllegalArgumentException("unknown metric \"" + name + "\"");
+    }
+
     public static Metric accuracy() {
         return new Metric("accuracy") {
             @Override

@@ -5,6 +5,10 @@ public interface ProgressListener {
     ProgressListener NONE = new ProgressListener() {
     };
 
+    /** Training starts: {@code validatedOn} says what the validation columns will measure (empty: no validation). */
+    default void onStart(int epochs, String validatedOn) {
+    }
+
     default void onBatch(BatchProgress progress) {
     }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.djinn.dsl.data.LabeledData;
-import dev.djinn.dsl.model.Network;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class Scoring {
     }
 
     /** Mean loss and metrics over data already in tensors (validation after each epoch). */
-    public static Scores score(Network network, NDArray features, NDArray labels, List<Metric> metrics) {
+    public static Scores score(TrainableNetwork network, NDArray features, NDArray labels, List<Metric> metrics) {
         double[] sums = new double[metrics.size()];
         double loss = forEachBatch(network, features, labels, (start, output, targets) -> {
             for (int m = 0; m < metrics.size(); m++) {
@@ -35,7 +34,7 @@ public final class Scoring {
     }
 
     /** Every example's prediction and target, and the mean loss: what an Evaluation is made from. */
-    public static Predictions predict(Network network, LabeledData data) {
+    public static Predictions predict(TrainableNetwork network, LabeledData data) {
         int size = data.size();
         LossFunction lossFunction = network.loss();
         try (NDManager manager = network.manager().newSubManager()) {
@@ -68,7 +67,7 @@ public final class Scoring {
     }
 
     /** Runs every batch through the network in inference mode; returns the mean loss. */
-    private static double forEachBatch(Network network, NDArray features, NDArray labels, BatchVisitor visitor) {
+    private static double forEachBatch(TrainableNetwork network, NDArray features, NDArray labels, BatchVisitor visitor) {
         int size = (int) labels.getShape().get(0);
         double lossSum = 0;
         try (NDManager manager = network.manager().newSubManager()) {

@@ -25,6 +25,13 @@ public final class TerminalProgress implements ProgressListener {
     }
 
     @Override
+    public void onStart(int epochs, String validatedOn) {
+        if (!validatedOn.isEmpty()) {
+            out.println("validation on " + validatedOn);
+        }
+    }
+
+    @Override
     public void onBatch(BatchProgress p) {
         if (interactive) {
             long now = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.djinn.dsl.train;
 
+import dev.djinn.dsl.data.LabeledData;
+
 import java.util.function.Consumer;
 
 /** One option of {@code train(data, epochs(5), batchSize(64), …)}; made by the static methods here. */
@@ -54,13 +56,23 @@ public final class TrainOption {
 
     /**
      * Holds out a share of the training data (chosen with the seed) for validation after every epoch, when
-     * {@code train} is not given validation data: {@code validation(0.1)} keeps 10%.
+     * {@code train} is not given validation data: {@code validation(0.1)} keeps 10% (what {@code train(dataSet)}
+     * does by default), {@code validation(0)} none.
      */
     public static TrainOption validation(double fraction) {
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validation(" + fraction + "): the share held out is above 0 and below 1, such as 0.1.");
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation(" + fraction + "): the share held out is from 0 (no validation) up to (not including) 1, such as 0.1.");
         }
         return new TrainOption(o -> o.validationFraction = fraction);
+    }
+
+    /**
+     * Validates on these examples after every epoch, instead of a share held out of the training data. Passing a
+     * data set's test split here lets it choose the epoch early stopping and best checkpoints keep: do that knowingly.
+     */
+    public static TrainOption validationData(LabeledData data) {
+        java.util.Objects.requireNonNull(data, "validationData(null): give the examples to validate on, such as data.test()");
+        return new TrainOption(o -> o.validationData = data);
     }
 
     /** Saves the model to {@code file} after every epoch (atomically: an interrupted save keeps the last one). */

@@ -9,7 +9,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.Permutation;
-import dev.djinn.dsl.model.Network;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,11 +35,14 @@ public final class TrainingLoop {
         return metrics;
     }
 
-    public static History run(Network network, LabeledData train, LabeledData validation, TrainingOptions options) {
+    /** @param validatedOn what the validation columns are measured on, in words; empty without validation */
+    public static History run(TrainableNetwork network, LabeledData train, LabeledData validation, String validatedOn, TrainingOptions options) {
         LossFunction lossFunction = network.loss();
         List<Metric> metrics = metrics(options, lossFunction, train.classNames().size());
         options.augmentations().forEach(a -> Augmentation.check(train.exampleShape(), a));
         History history = new History();
+        history.validatedOn(validation == null ? "" : validatedOn);
+        options.progress().onStart(options.epochs(), history.validatedOn());
         Trainer trainer = network.trainer();
         Random random = new Random(options.seed());
         int size = train.size();

@@ -1,5 +1,9 @@
 package dev.djinn.dsl.train;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.djinn.dsl.data.LabeledData;
+
 /** How a {@code train(...)} call runs; the defaults are Keras'. Set through {@link TrainOption}s. */
 public final class TrainingOptions {
     private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = TerminalProgress::forStdout;
@@ -18,9 +22,52 @@ public final class TrainingOptions {
     boolean shuffle = true;
     ProgressListener progress;
     int patience = 0;
-    double validationFraction;
+    /** NaN until chosen: then {@code train(dataSet)} holds out {@link #DEFAULT_VALIDATION} of the train split. */
+    double validationFraction = Double.NaN;
+    LabeledData validationData;
     java.util.List<Metric> metrics;
     java.util.List<Augmentation> augmentations = java.util.List.of();
+
+    /** The options a saved model records of its last training: epochs, batch size, seed, shuffling, augmentations, metrics. */
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("epochs", epochs);
+        json.addProperty("batchSize", batchSize);
+        json.addProperty("seed", seed);
+        json.addProperty("shuffle", shuffle);
+        json.add("augment", texts(augmentations));
+        if (metrics != null) {
+            json.add("metrics", texts(metrics));
+        }
+        return json;
+    }
+
+    /** Reads what {@link #toJson()} wrote; null for a file without it. */
+    public static TrainingOptions fromJson(JsonObject json) {
+        if (json == null) {
+            return null;
+        }
+        TrainingOptions options = new TrainingOptions();
+        options.epochs = json.get("epochs").getAsInt();
+        options.batchSize = json.get("batchSize").getAsInt();
+        options.seed = json.get("seed").getAsLong();
+        options.shuffle = json.get("shuffle").getAsBoolean();
+        java.util.List<Augmentation> augmentations = new java.util.ArrayList<>();
+        json.getAsJsonArray("augment").forEach(text -> augmentations.add(Augmentation.parse(text.getAsString())));
+        options.augmentations = java.util.List.copyOf(augmentations);
+        if (json.has("metrics")) {
+            java.util.List<Metric> metrics = new java.util.ArrayList<>();
+            json.getAsJsonArray("metrics").forEach(text -> metrics.add(Metric.parse(text.getAsString())));
+            options.metrics = java.util.List.copyOf(metrics);
+        }
+        return options;
+    }
+
+    private static JsonArray texts(java.util.List<?> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(value -> array.add(value.toString()));
+        return array;
+    }
 
     /** The metrics asked for, or null for the default (accuracy for classifiers, mae for regression). */
     public java.util.List<Metric> metrics() {
@@ -32,9 +79,22 @@ public final class TrainingOptions {
         return augmentations;
     }
 
-    /** The share of the training data held out for validation when no validation data is given; 0 for none. */
+    /** What {@code train(dataSet)} holds out of the train split when no validation was chosen. */
+    public static final double DEFAULT_VALIDATION = 0.1;
+
+    /** The share of the training data held out for validation, NaN when not chosen, 0 for none. */
     public double validationFraction() {
         return validationFraction;
+    }
+
+    /** Whether the user chose a share to hold out (or none, with 0). */
+    public boolean choseValidationFraction() {
+        return !Double.isNaN(validationFraction);
+    }
+
+    /** The data the user gave to validate on with {@code validationData(...)}, or null. */
+    public LabeledData validationData() {
+        return validationData;
     }
     java.nio.file.Path checkpoint;
     boolean checkpointBestOnly;

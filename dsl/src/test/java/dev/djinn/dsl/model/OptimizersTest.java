@@ -51,7 +51,12 @@ class OptimizersTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> sgd(-1)).getMessage().startsWith("sgd(-1.0): the learning rate must be a positive number"));
         assertEquals("momentum(0.9) applies to sgd and rmsprop, not adam.",
                 assertThrows(IllegalArgumentException.class, () -> adam(0.1).momentum(0.9)).getMessage());
-        Model trained = model().dense(2).input(2);
+        try (Model looked = model().dense(2).input(2)) {
+            looked.summary();
+            looked.optimizer(sgd(0.1)); // looking at a summary does not fix the training recipe
+        }
+        Model trained = model().dense(2);
+        trained.train(TrainingTest.blobs(10, 1), dev.djinn.Djinn.progress(dev.djinn.dsl.train.ProgressListener.NONE));
         assertTrue(assertThrows(IllegalStateException.class, () -> trained.optimizer(sgd(0.1))).getMessage()
                 .startsWith("optimizer(sgd(0.1)) must come before the first train()"));
         trained.close();

@@ -44,7 +44,7 @@ class ValidationSplitTest {
         try (Model net = model().dense(2)) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> net.train(blobs, blobs, validation(0.2), progress(ProgressListener.NONE)));
-            assertTrue(error.getMessage().contains("use one or the other"), error.getMessage());
+            assertTrue(error.getMessage().contains("use one of them"), error.getMessage());
         }
     }
 }

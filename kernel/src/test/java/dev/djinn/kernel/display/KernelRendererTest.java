@@ -1,6 +1,6 @@
 package dev.djinn.kernel.display;
 
-import dev.djinn.magics.MimeBundle;
+import dev.djinn.magics.mime.MimeBundle;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;

@@ -2,7 +2,7 @@ package dev.djinn.magics.dispatch;
 
 /**
  * One magic: {@code %name} on a line, {@code %%name} over a cell, or both. Its result is any object the kernel can
- * show (a {@link dev.djinn.magics.Rich} result, a String, a DSL object), or null for nothing.
+ * show (a {@link dev.djinn.magics.mime.Rich} result, a String, a DSL object), or null for nothing.
  */
 public interface Magic {
     /** The names it answers to: "time" for %time and %%time, "who" and "vars" for one magic with two names. */

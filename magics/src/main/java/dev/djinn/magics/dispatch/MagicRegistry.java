@@ -1,7 +1,7 @@
 package dev.djinn.magics.dispatch;
 
-import dev.djinn.magics.MimeBundle;
-import dev.djinn.magics.Rich;
+import dev.djinn.magics.mime.MimeBundle;
+import dev.djinn.magics.mime.Rich;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -66,6 +66,6 @@ final class ConfusionImage {
         g.setColor(Color.GRAY);
         g.drawRect(left, top, n * CELL, n * CELL);
         g.dispose();
-        return dev.djinn.magics.Png.encode(image);
+        return dev.djinn.magics.mime.Png.encode(image);
     }
 }

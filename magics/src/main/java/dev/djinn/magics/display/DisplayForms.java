@@ -7,9 +7,9 @@ import dev.djinn.dsl.model.Model;
 import dev.djinn.dsl.model.Summary;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
-import dev.djinn.magics.Magics;
-import dev.djinn.magics.MimeBundle;
-import dev.djinn.magics.Rich;
+import dev.djinn.magics.tensor.Inspections;
+import dev.djinn.magics.mime.MimeBundle;
+import dev.djinn.magics.mime.Rich;
 import dev.djinn.magics.dispatch.Html;
 import dev.djinn.magics.plot.Charts;
 import dev.djinn.magics.tensor.TensorReport;
@@ -44,7 +44,7 @@ public final class DisplayForms {
         forms.put(Summary.class, value -> summary((Summary) value));
         forms.put(Table.class, value -> table((Table) value));
         forms.put(NDArray.class, value -> TensorReport.of("tensor", (NDArray) value, List.of()).toMimeBundle());
-        forms.put(ImageSplit.class, value -> Magics.inspect((ImageSplit) value).toMimeBundle().with(MimeBundle.PLAIN, value.toString()));
+        forms.put(ImageSplit.class, value -> Inspections.images("images", (ImageSplit) value).toMimeBundle().with(MimeBundle.PLAIN, value.toString()));
         forms.put(Model.class, value -> model((Model) value));
         return forms;
     }
@@ -57,6 +57,9 @@ public final class DisplayForms {
         StringBuilder html = new StringBuilder("<div>").append(image(png)).append(historyTable(history));
         if (history.isInterrupted()) {
             html.append("<p><b>").append(Html.escape(history.interruption())).append("</b></p>");
+        }
+        if (!history.validatedOn().isEmpty()) {
+            html.append("<p>Validation columns measured on ").append(Html.escape(history.validatedOn())).append(".</p>");
         }
         if (!history.earlyStop().isEmpty()) {
             html.append("<p>").append(Html.escape(history.earlyStop())).append("</p>");

@@ -23,6 +23,7 @@ public final class NotebookProgress implements ProgressListener {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private BatchProgress latest;
     private int epochsTotal;
+    private String validatedOn = "";
     private boolean shown;
     private long lastSent;
 
@@ -30,23 +31,35 @@ public final class NotebookProgress implements ProgressListener {
         this.sink = sink;
     }
 
+    /** Shown at once, before the first batch (which can take seconds), with what validation will measure. */
+    @Override
+    public void onStart(int epochs, String validatedOn) {
+        this.epochsTotal = epochs;
+        this.validatedOn = validatedOn;
+        send(view(null));
+    }
+
     @Override
     public void onBatch(BatchProgress progress) {
         latest = progress;
         epochsTotal = progress.epochs();
-        sendIfDue(new TrainingView(latest, epochs, epochsTotal, null));
+        sendIfDue(view(null));
     }
 
     @Override
     public void onEpoch(EpochRecord record, int epochs) {
         this.epochs.add(record);
         epochsTotal = epochs;
-        sendIfDue(new TrainingView(latest, this.epochs, epochsTotal, null));
+        sendIfDue(view(null));
     }
 
     @Override
     public void onEnd(History history) {
-        send(new TrainingView(latest, epochs, epochsTotal, history));
+        send(view(history));
+    }
+
+    private TrainingView view(History finished) {
+        return new TrainingView(latest, epochs, epochsTotal, validatedOn, finished);
     }
 
     private void sendIfDue(TrainingView view) {

@@ -3,8 +3,8 @@ package dev.djinn.magics.display;
 import dev.djinn.dsl.train.BatchProgress;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
-import dev.djinn.magics.MimeBundle;
-import dev.djinn.magics.Rich;
+import dev.djinn.magics.mime.MimeBundle;
+import dev.djinn.magics.mime.Rich;
 import dev.djinn.magics.dispatch.Html;
 import dev.djinn.magics.plot.Charts;
 
@@ -17,12 +17,14 @@ public final class TrainingView implements Rich {
     private final BatchProgress latest;
     private final List<EpochRecord> epochs;
     private final int epochsTotal;
+    private final String validatedOn;
     private final History finished;
 
-    TrainingView(BatchProgress latest, List<EpochRecord> epochs, int epochsTotal, History finished) {
+    TrainingView(BatchProgress latest, List<EpochRecord> epochs, int epochsTotal, String validatedOn, History finished) {
         this.latest = latest;
         this.epochs = List.copyOf(epochs);
         this.epochsTotal = epochsTotal;
+        this.validatedOn = validatedOn;
         this.finished = finished;
     }
 
@@ -36,7 +38,7 @@ public final class TrainingView implements Rich {
             return "Training done: " + finished.epochs().size() + " epoch" + (finished.epochs().size() == 1 ? "" : "s") + early;
         }
         if (latest == null) {
-            return "Training…";
+            return epochsTotal > 0 ? "Epoch 1/" + epochsTotal + " — starting" : "Training…";
         }
         int filled = (int) ((long) BAR * latest.samplesDone() / latest.samplesTotal());
         return String.format("Epoch %d/%d [%s%s] %d/%d  %s  %.0f samples/s  ETA %.0fs", latest.epoch(), latest.epochs(),
@@ -56,6 +58,9 @@ public final class TrainingView implements Rich {
         } else {
             html.append("<div><b>").append(Html.escape(statusLine())).append("</b></div>");
         }
+        if (!validatedOn.isEmpty()) {
+            html.append("<div>Validation on ").append(Html.escape(validatedOn)).append("</div>");
+        }
         History table = history();
         if (!table.epochs().isEmpty()) {
             if (finished != null) {
@@ -72,6 +77,7 @@ public final class TrainingView implements Rich {
         }
         History history = new History();
         epochs.forEach(history::add);
+        history.validatedOn(validatedOn);
         return history;
     }
 

@@ -5,8 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
 import dev.djinn.dsl.device.Devices;
-import dev.djinn.magics.MimeBundle;
-import dev.djinn.magics.Rich;
+import dev.djinn.magics.mime.MimeBundle;
+import dev.djinn.magics.mime.Rich;
 import dev.djinn.magics.dispatch.Html;
 
 import java.lang.management.MemoryUsage;

@@ -1,6 +1,5 @@
 package dev.djinn.magics.plot;
 
-import dev.djinn.magics.Magics;
 import dev.djinn.magics.dispatch.Arguments;
 import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
@@ -42,7 +41,7 @@ public final class PlotMagic extends BaseMagic {
                 if (words.size() > 1) {
                     throw new MagicException("Columns are for tables; " + words.get(0) + " is a " + value.getClass().getSimpleName() + ".");
                 }
-                chart = Magics.chartOf(value, words.get(0), title);
+                chart = ChartChoice.of(value, words.get(0), title);
             }
         } catch (IllegalArgumentException e) {
             throw new MagicException(e.getMessage());

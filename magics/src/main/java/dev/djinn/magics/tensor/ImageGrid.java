@@ -68,7 +68,7 @@ final class ImageGrid {
             }
         }
         g.dispose();
-        return dev.djinn.magics.Png.encode(grid);
+        return dev.djinn.magics.mime.Png.encode(grid);
     }
 
     private static Color grey(double share) {

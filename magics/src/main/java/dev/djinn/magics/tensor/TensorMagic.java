@@ -1,6 +1,5 @@
 package dev.djinn.magics.tensor;
 
-import dev.djinn.magics.Magics;
 import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
@@ -24,7 +23,7 @@ public final class TensorMagic extends BaseMagic {
         Object value = session.eval(words.get(0));
         Object labels = words.size() == 2 ? session.eval(words.get(1)) : null;
         try {
-            return Magics.inspectNamed(words.get(0), value, labels);
+            return Inspections.named(words.get(0), value, labels);
         } catch (IllegalArgumentException e) {
             throw new MagicException(e.getMessage());
         }

@@ -2,8 +2,8 @@ package dev.djinn.magics.tensor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import dev.djinn.magics.MimeBundle;
-import dev.djinn.magics.Rich;
+import dev.djinn.magics.mime.MimeBundle;
+import dev.djinn.magics.mime.Rich;
 import dev.djinn.magics.plot.Chart;
 import dev.djinn.magics.plot.Charts;
 import dev.djinn.magics.plot.Histogram;

@@ -1,4 +1,4 @@
-package dev.djinn.magics;
+package dev.djinn.magics.mime;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.djinn.magics;
+package dev.djinn.magics.mime;
 
 /**
  * A result with rich forms for notebooks and a readable {@code toString()} for terminals: the kernel shows

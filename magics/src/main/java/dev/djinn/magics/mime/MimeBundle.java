@@ -1,4 +1,4 @@
-package dev.djinn.magics;
+package dev.djinn.magics.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
