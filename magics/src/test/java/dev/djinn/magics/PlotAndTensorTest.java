@@ -142,6 +142,19 @@ class PlotAndTensorTest {
     }
 
     @Test
+    void largeTensorsShowStatisticsAndSmallOnesTheirValuesNeverDjlsOverflowNote() {
+        NDArray large = manager.arange(10_000f);
+        String largeText = ((TensorReport) run("%tensor big", new PlainSession().with("big", large))).toString();
+        String images = ((TensorReport) run("%tensor x", new PlainSession().with("x", manager.zeros(new Shape(16, 28, 28))))).toString();
+        for (String text : java.util.List.of(largeText, images)) {
+            assertTrue(!text.contains("Exceed max print size") && !text.contains("more}"), text);
+        }
+        TensorReport small = (TensorReport) run("%tensor m", new PlainSession().with("m", manager.create(new float[][] {{1.5f, 2}, {3, 4}})));
+        assertTrue(small.toString().contains("1.5") && small.toString().contains("4."), small.toString());
+        assertTrue(new String(small.toMimeBundle().bytes(MimeBundle.HTML)).contains("<pre>"));
+    }
+
+    @Test
     void nanAndInfinityAreFlaggedLoudly() {
         float[] values = {1, Float.NaN, 0, Float.POSITIVE_INFINITY, 2, 0};
         TensorReport report = (TensorReport) run("%tensor v", new PlainSession().with("v", values));

@@ -45,11 +45,15 @@ public final class TensorReport implements Rich {
                 : array.toType(DataType.FLOAT64, false).toDoubleArray();
         TensorReport report = new TensorReport(name, array.getShape().getShape(), array.getDataType().toString().toLowerCase(),
                 array.getDevice().toString(), values, labels);
-        report.preview = preview(array.toString());
+        // values are shown for small vectors and matrices only: images show as pictures, large tensors as statistics,
+        // never as DJL's "Exceed max print size" (which reads like an error)
+        report.preview = array.size() <= PREVIEW_VALUES && array.getShape().dimension() <= 2 ? preview(array.toString()) : "";
         return report;
     }
 
     /** DJL's print of the values (it elides the middle of large arrays), without its header line, at most 12 lines. */
+    private static final long PREVIEW_VALUES = 100;
+
     private static String preview(String printed) {
         List<String> lines = new ArrayList<>(Arrays.asList(printed.split("\n")));
         if (!lines.isEmpty() && lines.get(0).startsWith("ND: ")) {
