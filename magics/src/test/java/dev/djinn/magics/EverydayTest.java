@@ -34,6 +34,13 @@ class EverydayTest {
     }
 
     @Test
+    void whoShowsALargeTensorsHeaderNotDjlsOverflowNote() {
+        String printed = "ND: (10000) cpu() float32\nExceed max print size:\n{0.733 , 0.1, … 9990 more}";
+        String table = registry.run(new MagicCall("who", "", null), new PlainSession().with("noise", printed)).toString();
+        assertTrue(table.contains("noise  String  ND: (10000) cpu() float32 (large: %tensor shows it)"), table);
+    }
+
+    @Test
     void classpathAddsJarsAndFoldersByGlobOnce() throws Exception {
         jar(dir.resolve("a.jar"));
         jar(dir.resolve("b.jar"));

@@ -39,6 +39,11 @@ public final class WhoMagic extends BaseMagic {
             text = "(toString failed: " + e.getClass().getSimpleName() + ")";
         }
         text = text.replaceAll("\\s+", " ").strip();
+        // a large tensor's text (JShell gives the kernel DJL's toString) ends in its overflow note: keep its header
+        int overflow = text.indexOf(" Exceed max print size");
+        if (overflow > 0) {
+            text = text.substring(0, overflow) + " (large: %tensor shows it)";
+        }
         return text.length() > SHORT ? text.substring(0, SHORT - 1) + "…" : text;
     }
 
