@@ -156,11 +156,11 @@ public final class DjinnKernel extends BaseKernel {
         frontend.attach(env);
         input.attach(message, request.isStdinEnabled());
         commManager.setMessageContext(message);
-        String outputText = null;
         try {
             CellRunner.Outcome outcome = cells.run(request.getCode(), count);
             output.flushNow();
             CellResult result = outcome.result();
+            String outputText = null;
             if (result.hasValue() && result.value() != null && !silent) {
                 DisplayData data = getRenderer().render(result.value());
                 outputText = String.valueOf(data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
@@ -171,6 +171,7 @@ public final class DjinnKernel extends BaseKernel {
             if (outcome.askExit()) {
                 payload.add(Replies.askExitPayload());
             }
+            recordHistory(request, count, outputText);
             Replies.send(env, MessageType.EXECUTE_REPLY, Replies.executeOk(count, payload));
         } catch (Throwable failure) {
             output.flushNow();
@@ -178,6 +179,7 @@ public final class DjinnKernel extends BaseKernel {
             if (!silent) {
                 env.publish(new PublishError(report.ename(), report.evalue(), report.traceback()));
             }
+            recordHistory(request, count, null);
             Replies.send(env, MessageType.EXECUTE_REPLY,
                     Replies.executeError(count, report.ename(), report.evalue(), report.traceback()));
             if (request.shouldStopOnError() && !silent) {
@@ -189,7 +191,11 @@ public final class DjinnKernel extends BaseKernel {
                 }
             }
         }
-        if (request.shouldStoreHistory() && !silent) {
+    }
+
+    /** Before the reply: front ends take the reply and the idle status after it as the cell's end, so no file I/O between them. */
+    private void recordHistory(ExecuteRequest request, int count, String outputText) {
+        if (request.shouldStoreHistory() && !request.isSilent()) {
             history.record(count, request.getCode(), outputText);
         }
     }
