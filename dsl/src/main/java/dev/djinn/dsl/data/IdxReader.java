@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -58,7 +60,7 @@ public final class IdxReader {
             }
             size = size > Integer.MAX_VALUE ? size : size * dimensions[i]; // past the cap it is refused anyway: no overflow
         }
-        String declared = java.util.Arrays.stream(dimensions).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("×"));
+        String declared = Arrays.stream(dimensions).mapToObj(String::valueOf).collect(Collectors.joining("×"));
         if (size > Integer.MAX_VALUE - 8) {
             throw new IdxFormatException(file + " declares " + declared + " values, more than one array can hold: the file is damaged.");
         }

@@ -52,7 +52,7 @@ final class TableChecks {
             }
             present++;
             String cell = column.getString(row).strip();
-            if (isNumber(cell)) {
+            if (number(cell) != null) {
                 numbers++;
             } else if (stray.size() < 3) {
                 stray.add("row " + (row + 1) + " (\"" + (cell.length() > 20 ? cell.substring(0, 20) + "…" : cell) + "\")");
@@ -68,12 +68,12 @@ final class TableChecks {
         }
     }
 
-    private static boolean isNumber(String cell) {
+    /** The number a cell holds, or null for a cell that is not one. */
+    static Double number(String cell) {
         try {
-            Double.parseDouble(cell);
-            return true;
+            return Double.parseDouble(cell.strip());
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -98,9 +98,10 @@ public final class TableData implements LabeledData {
     private static Column<?> asNumbers(StringColumn text, ColumnType type) {
         DoubleColumn numbers = DoubleColumn.create(text.name());
         for (String cell : text) {
-            try {
-                numbers.append(Double.parseDouble(cell.strip()));
-            } catch (NumberFormatException e) {
+            Double number = TableChecks.number(cell);
+            if (number != null) {
+                numbers.append(number);
+            } else {
                 numbers.appendMissing();
             }
         }

@@ -37,6 +37,13 @@ final class CallParser {
     }
 
     /** A chain of calls joined by dots: {@code sgd(0.1).momentum(0.9)}. */
+    /** A layer nested deeper than {@link #MAX_DEPTH}: said as it is, not as an unknown layer. */
+    static final class NestedTooDeep extends IllegalArgumentException {
+        NestedTooDeep() {
+            super("cannot read a layer nested more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
     /** Deeper than any real model; a crafted file of 50,000 nested residual[ must fail with a sentence, not a stack overflow. */
     private static final int MAX_DEPTH = 100;
     private int depth;
@@ -63,7 +70,7 @@ final class CallParser {
 
     private Call call() {
         if (++depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("cannot read a layer nested more than " + MAX_DEPTH + " levels deep");
+            throw new NestedTooDeep();
         }
         try {
             return callAtDepth();

@@ -16,14 +16,6 @@ final class JsonFields {
     private JsonFields() {
     }
 
-    static String string(JsonObject json, String name) {
-        JsonElement value = required(json, name);
-        if (!(value instanceof JsonPrimitive primitive) || !primitive.isString()) {
-            throw wrong(name, "a string", value);
-        }
-        return value.getAsString();
-    }
-
     static int integer(JsonObject json, String name) {
         JsonElement value = required(json, name);
         if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {

@@ -13,9 +13,10 @@ final class LayerParser {
             CallParser.Call call;
             try {
                 call = CallParser.single(description);
+            } catch (CallParser.NestedTooDeep e) {
+                throw e;
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().startsWith("cannot read a layer nested")
-                        ? e.getMessage() : unknown(description).getMessage(), e);
+                throw unknown(description);
             }
             apply(model, call, description);
         }

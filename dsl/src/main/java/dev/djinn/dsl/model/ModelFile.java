@@ -202,7 +202,7 @@ final class ModelFile {
                 throw new ModelFileException(file + " is truncated or not a Djinn model file: "
                         + (json == null ? "model.json" : "parameters.bin") + " is missing. Save the model again.", null);
             }
-            JsonObject description = GSON.fromJson(new String(inflate(zip, json, MAX_DESCRIPTION), StandardCharsets.UTF_8), JsonObject.class);
+            JsonObject description = GSON.fromJson(new String(inflate(zip, json, MAX_DESCRIPTION, "a model description"), StandardCharsets.UTF_8), JsonObject.class);
             if (description == null) {
                 throw new ModelFileException(file + " has an empty model.json: save the model again.", null);
             }
@@ -245,12 +245,15 @@ final class ModelFile {
         }
     }
 
-    /** The bytes of an entry, refusing one that declares or inflates to more than {@code limit} or than it declares. */
-    private static byte[] inflate(ZipFile zip, ZipEntry entry, long limit) throws IOException {
+    /**
+     * The bytes of an entry, refusing one that declares or inflates to more than {@code limit} ({@code whatLimits}
+     * says why that much: "a model description", "a model of this architecture") or than it declares.
+     */
+    private static byte[] inflate(ZipFile zip, ZipEntry entry, long limit, String whatLimits) throws IOException {
         long declared = entry.getSize();
         if (declared < 0 || declared > limit) {
             throw new IllegalArgumentException(entry.getName() + " declares " + declared + " bytes, more than the "
-                    + limit + " a model of this architecture can have");
+                    + limit + " " + whatLimits + " can have");
         }
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] bytes = in.readNBytes((int) declared);
@@ -278,7 +281,7 @@ final class ModelFile {
             long allowed = Math.min(Integer.MAX_VALUE - 16, needed + (1 << 20));
             byte[] bytes;
             try (ZipFile zip = new ZipFile(file.toFile())) {
-                bytes = inflate(zip, zip.getEntry("parameters.bin"), allowed);
+                bytes = inflate(zip, zip.getEntry("parameters.bin"), allowed, "a model of this architecture");
             } catch (IOException e) {
                 throw new IllegalArgumentException("its parameters cannot be read (" + e.getMessage() + ")", e);
             }

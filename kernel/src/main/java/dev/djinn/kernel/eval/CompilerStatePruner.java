@@ -10,8 +10,6 @@ import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps a long session's compiles as fast as a short one's. JShell keeps the class file of every wrapper it ever
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  */
 final class CompilerStatePruner {
     private static final Logger LOG = LoggerFactory.getLogger(CompilerStatePruner.class);
-    private static final Pattern WRAPPER = Pattern.compile("^(REPL\\.\\$JShell\\$[0-9A-Z_]+)");
     /** Pruning walks every snippet and class file once; every few cells keeps that cost out of sight. */
     private static final int EVERY = 16;
 
@@ -70,10 +67,7 @@ final class CompilerStatePruner {
                     live.add("REPL." + className.invoke(snippet));
                 }
             }
-            classFiles.keySet().removeIf(name -> {
-                Matcher wrapper = WRAPPER.matcher(name);
-                return wrapper.find() && !live.contains(wrapper.group(1));
-            });
+            classFiles.keySet().removeIf(name -> JShellWrappers.topLevelOf(name).filter(wrapper -> !live.contains(wrapper)).isPresent());
             snippets.removeIf(snippet -> !jshell.status(snippet).isActive());
             return classFiles.size();
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * carried into their new holders.
  */
 final class VariableHolders {
-    /** Top-level wrappers only: nested classes ({@code $JShell$13$Foo}) are user types, not variable holders. */
-    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$[0-9A-Z_]+");
+    /** In a type's name, the mark of a class no source can name: an anonymous or local class ({@code Foo$1}). */
+    private static final Pattern UNNAMEABLE = Pattern.compile("\\$\\d");
 
     interface ClassFinder {
         Class<?> find(String name) throws ClassNotFoundException;
@@ -37,7 +37,8 @@ final class VariableHolders {
     /** Notes the variables that newly loaded wrapper classes hold (JShell's {@code $N} values are not tracked). */
     void loaded(Iterable<String> classNames) {
         for (String name : classNames) {
-            Class<?> wrapper = WRAPPER.matcher(name).matches() ? find(name) : null;
+            // top-level wrappers only: nested classes are user types, not variable holders
+            Class<?> wrapper = JShellWrappers.isTopLevel(name) ? find(name) : null;
             if (wrapper == null) {
                 continue;
             }
@@ -94,7 +95,7 @@ final class VariableHolders {
             return Optional.empty();
         }
         String type = field.getGenericType().getTypeName();
-        if (type.contains("$JShell$") || Pattern.compile("\\$\\d").matcher(type).find()) {
+        if (type.contains("$JShell$") || UNNAMEABLE.matcher(type).find()) {
             return Optional.empty();
         }
         return Optional.of(type.replace('$', '.'));
