@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 import dev.djinn.dsl.data.ArrayData;
 import dev.djinn.dsl.data.DataSetFinder;
+import dev.djinn.dsl.graph.Node;
+import dev.djinn.dsl.layer.LayerSpec;
 import dev.djinn.dsl.model.Model;
 import dev.djinn.dsl.version.Versions;
 import dev.djinn.dsl.train.OptimizerSpec;
@@ -76,6 +78,34 @@ public final class Djinn {
     /** An empty sequential model: add layers with {@code .dense(128).relu()…}. */
     public static Model model() {
         return new Model();
+    }
+
+    /**
+     * A model whose layers are wired as a graph (the functional form): named inputs, layers applied to nodes,
+     * branches merged with {@link #add} and {@link #concat}.
+     *
+     * <pre>{@code
+     * var a = input("a", 4); var b = input("b", 3);
+     * var net = model(List.of(a, b), concat(a.dense(8).relu(), b.dense(8).relu()).dense(2));
+     * }</pre>
+     */
+    public static Model model(List<Node> inputs, Node output) {
+        return Model.of(inputs, output);
+    }
+
+    /** An input of a graph model: its name (a field of served JSON) and the shape of one example. */
+    public static Node input(String name, long... shape) {
+        return Node.input(name, shape);
+    }
+
+    /** The element-wise sum of branches of one shape: {@code add(x, x.dense(8).relu().dense(8))} is a skip connection. */
+    public static Node add(Node... branches) {
+        return Node.apply(new LayerSpec.Add(), List.of(branches));
+    }
+
+    /** Branches side by side along their last axis. */
+    public static Node concat(Node... branches) {
+        return Node.apply(new LayerSpec.Concat(), List.of(branches));
     }
 
     /** Labelled examples from Java arrays: one row of {@code x} per class label in {@code y}. */
@@ -198,6 +228,11 @@ public final class Djinn {
     /** Cosine decay of the learning rate to zero over {@code epochs}. */
     public static Schedule cosine(int epochs) {
         return Schedule.cosine(epochs);
+    }
+
+    /** Cosine decay from the full rate to {@code floor} times it over {@code epochs} epochs. */
+    public static Schedule cosine(int epochs, double floor) {
+        return Schedule.cosine(epochs, floor);
     }
 
     /** Linear warm-up over {@code epochs}, then the full rate. */

@@ -3,6 +3,7 @@ package dev.djinn.magics;
 import dev.djinn.magics.mime.MimeBundle;
 import ai.djl.Device;
 import dev.djinn.dsl.device.Devices;
+import dev.djinn.dsl.evaluate.ClassifierEvaluation;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.train.BatchProgress;
 import dev.djinn.dsl.train.History;
@@ -49,7 +50,7 @@ class GpuAndDisplayTest {
         assertTrue(history.has(MimeBundle.PNG) && new String(history.bytes(MimeBundle.HTML)).contains("<th>val_accuracy</th>"));
         assertTrue(history.toString().startsWith("epoch      loss  accuracy"), history.toString());
 
-        Evaluation evaluation = new Evaluation(List.of("cat", "dog"), new int[] {0, 1, 1, 0}, new int[] {0, 1, 0, 0}, 0.3);
+        Evaluation evaluation = new ClassifierEvaluation(List.of("cat", "dog"), new int[] {0, 1, 1, 0}, new int[] {0, 1, 0, 0}, 0.3);
         MimeBundle report = DisplayForms.all().get(Evaluation.class).apply(evaluation);
         assertTrue(new String(report.bytes(MimeBundle.HTML)).contains("<b>accuracy 0.7500</b>"));
         assertTrue(Pngs.decode(report.bytes(MimeBundle.PNG)).getWidth() > 100, "the confusion matrix image");

@@ -154,7 +154,7 @@ public final class TableData implements LabeledData {
 
     /** A seeded random {@code trainShare} of the rows to train on, the rest to test (seed 42). */
     public TableDataSet split(double trainShare) {
-        return split(trainShare, 42);
+        return split(trainShare, Seed.DEFAULT);
     }
 
     /** A random {@code trainShare} of the rows to train on, the rest to test, chosen with {@code seed}. */

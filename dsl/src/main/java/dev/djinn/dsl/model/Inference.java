@@ -1,34 +1,29 @@
 package dev.djinn.dsl.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.djinn.dsl.data.ClassNames;
 import dev.djinn.dsl.train.LossFunction;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Running a trained network on new examples: class probabilities for classifiers (softmax, or sigmoid for a
- * binary one), the outputs themselves for regression. Thread-safe: the forward pass is serialized, since DJL's
- * trainer is not made for concurrent use; preparing inputs and reading results are not.
+ * binary one), the outputs themselves for regression. Thread-safe without a lock: every call has its own arrays and
+ * the network's forward pass only reads the weights.
  */
 final class Inference {
-    private final Network network;
+    private final BuiltNetwork network;
+    private final LossFunction loss;
     private final List<String> classNames;
 
-    Inference(Network network, List<String> classNames) {
+    Inference(BuiltNetwork network, LossFunction loss, List<String> classNames) {
         this.network = network;
+        this.loss = loss;
         this.classNames = classNames;
-    }
-
-    Shape exampleShape() {
-        return network.exampleShape();
-    }
-
-    LossFunction loss() {
-        return network.loss();
     }
 
     /** Probabilities (classifiers) or outputs (regression) for examples given as flattened rows. */
@@ -56,7 +51,7 @@ final class Inference {
             float[] values = result.toFloatArray();
             float[][] rows = new float[count][];
             for (int i = 0; i < count; i++) {
-                rows[i] = java.util.Arrays.copyOfRange(values, (int) (i * width), (int) ((i + 1) * width));
+                rows[i] = Arrays.copyOfRange(values, (int) (i * width), (int) ((i + 1) * width));
             }
             return rows;
         }
@@ -73,17 +68,13 @@ final class Inference {
     }
 
     private NDArray run(NDArray batch) {
-        NDArray output;
-        synchronized (network) {
-            output = network.trainer().evaluate(new NDList(batch.toDevice(network.devices().get(0), false))).singletonOrThrow();
-        }
-        return network.loss().probabilities(output);
+        return loss.probabilities(network.forward(batch));
     }
 
     /** The most likely class, by name, from a row of probabilities. */
     Prediction best(float[] probabilities) {
-        if (!network.loss().classifies()) {
-            throw new IllegalStateException("classify: this model predicts numbers (its loss is " + network.loss()
+        if (!loss.classifies()) {
+            throw new IllegalStateException("classify: this model predicts numbers (its loss is " + loss
                     + "), not classes: use predict(…).");
         }
         int label = 0;
@@ -92,11 +83,6 @@ final class Inference {
                 label = i;
             }
         }
-        String name = label < classNames.size() ? classNames.get(label) : String.valueOf(label);
-        return new Prediction(label, name, probabilities[label]);
-    }
-
-    List<String> classNames() {
-        return classNames;
+        return new Prediction(label, ClassNames.of(classNames, label), probabilities[label]);
     }
 }

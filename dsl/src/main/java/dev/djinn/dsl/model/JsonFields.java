@@ -28,6 +28,22 @@ final class JsonFields {
         }
     }
 
+    static JsonObject object(JsonObject json, String name) {
+        JsonElement value = required(json, name);
+        if (!value.isJsonObject()) {
+            throw wrong(name, "an object", value);
+        }
+        return value.getAsJsonObject();
+    }
+
+    static float number(JsonObject json, String name) {
+        JsonElement value = required(json, name);
+        if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
+            throw wrong(name, "a number", value);
+        }
+        return primitive.getAsFloat();
+    }
+
     static List<String> strings(JsonObject json, String name) {
         List<String> values = new ArrayList<>();
         for (JsonElement element : array(json, name)) {

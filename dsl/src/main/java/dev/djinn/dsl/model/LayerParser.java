@@ -2,7 +2,7 @@ package dev.djinn.dsl.model;
 
 import java.util.List;
 
-/** Rebuilds layers from their descriptions ("dense(128)", "residual[dense(8), relu]"), as a saved model records them. */
+/** Format 1's reader: rebuilds layers from their descriptions ("dense(128)", "residual[dense(8), relu]"), as a saved model records them. */
 final class LayerParser {
     private LayerParser() {
     }
@@ -77,15 +77,5 @@ final class LayerParser {
         String shown = description.length() > 80 ? description.substring(0, 80) + "…" : description;
         return new IllegalArgumentException("The model file has a layer this Djinn cannot rebuild: \"" + shown
                 + "\". It was saved by a newer Djinn, or it used add(Block), which cannot be saved.");
-    }
-
-    /** Whether a layer can be rebuilt from its description (not a custom add(Block)). */
-    static boolean isRebuildable(String description) {
-        try {
-            rebuild(List.of(description));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

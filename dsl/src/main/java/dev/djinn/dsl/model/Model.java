@@ -2,38 +2,40 @@ package dev.djinn.dsl.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
-import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
 import dev.djinn.dsl.data.DataSet;
 import dev.djinn.dsl.data.ImageEncoding;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.data.InputEncoding;
 import dev.djinn.dsl.data.LabeledData;
-import dev.djinn.dsl.data.Permutation;
+import dev.djinn.dsl.data.Seed;
 import dev.djinn.dsl.data.TableEncoding;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.evaluate.Evaluation;
+import dev.djinn.dsl.graph.Graph;
+import dev.djinn.dsl.graph.NamedInputs;
+import dev.djinn.dsl.graph.Node;
+import dev.djinn.dsl.layer.LayerBuilder;
+import dev.djinn.dsl.layer.LayerSequence;
+import dev.djinn.dsl.layer.LayerSpec;
 import dev.djinn.dsl.serve.ModelServer;
 import dev.djinn.dsl.serve.Predictor;
 import dev.djinn.dsl.serve.ServeOptions;
+import dev.djinn.dsl.train.CheckpointSaver;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
+import dev.djinn.dsl.train.HoldOut;
 import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
-import dev.djinn.dsl.train.ProgressListener;
+import dev.djinn.dsl.train.ScoredNetwork;
 import dev.djinn.dsl.train.Scoring;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
 import dev.djinn.dsl.train.TrainingOptions;
+import dev.djinn.dsl.train.TrainingSession;
 import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
@@ -41,21 +43,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A sequential network, built one layer per call and trained on data whose shape it takes on first use.
+ * A network: layers one per call ({@code model().dense(128).relu()}) or a graph of them
+ * ({@code model(List.of(a, b), out)}), trained on data whose shape it takes on first use. What it is made of
+ * (its {@link Architecture}), its built block and weights ({@link BuiltNetwork}) and its training state
+ * ({@link TrainingSession}, from the first {@code train}) are kept apart; this class holds the recipe and wires them.
  *
  * <pre>{@code
  * var net = model().dense(128).relu().dropout(0.2).dense(10);
  * History h = net.train(fashionMnist(), epochs(2));
  * }</pre>
  */
-public final class Model implements Predictor, AutoCloseable {
-    private final List<Layer> layers = new ArrayList<>();
+public final class Model implements LayerBuilder<Model>, LayerSequence, Predictor, AutoCloseable {
+    private final List<LayerSpec> layers = new ArrayList<>();
+    private Graph graph;
     private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
     private float l1;
     private float l2;
@@ -65,193 +72,60 @@ public final class Model implements Predictor, AutoCloseable {
     private InputEncoding encoding = InputEncoding.NONE;
     private TrainingOptions lastOptions;
     private final List<EpochRecord> trainedEpochs = new ArrayList<>();
-    private Network network;
-    /** The example shape given to input(); the network built for it only serves looking (summary) until training. */
-    private Shape declaredInput;
-    private boolean builtForLookingOnly;
+    /** The block and weights, once the example shape is known (input(), train, load). */
+    private BuiltNetwork network;
+    /** Whether the weights are worth keeping: trained, or read from a file (not only drawn for a summary). */
+    private boolean hasWeights;
+    private TrainingSession session;
 
-    /** A fully connected layer with {@code units} outputs. */
-    public Model dense(int units) {
-        if (units < 1) {
-            throw new IllegalArgumentException("dense(" + units + "): a dense layer needs at least one unit.");
+    /** A model whose layers are wired as a graph from named inputs to one output. */
+    public static Model of(List<Node> inputs, Node output) {
+        Model model = new Model();
+        model.graph = Graph.of(inputs, output);
+        return model;
+    }
+
+    /** The next layer (all of Djinn's layer methods come here). */
+    @Override
+    public Model then(LayerSpec layer) {
+        if (graph != null) {
+            throw new IllegalStateException("This model is a graph: add " + layer.text() + " to its output node before model(inputs, output).");
         }
-        return add("dense(" + units + ")", () -> Linear.builder().setUnits(units).build());
-    }
-
-    public Model relu() {
-        return add("relu", Activation::reluBlock);
-    }
-
-    public Model sigmoid() {
-        return add("sigmoid", Activation::sigmoidBlock);
-    }
-
-    public Model tanh() {
-        return add("tanh", Activation::tanhBlock);
-    }
-
-    public Model gelu() {
-        return add("gelu", Activation::geluBlock);
-    }
-
-    public Model swish() {
-        return add("swish", () -> Activation.swishBlock(1f));
-    }
-
-    public Model leakyRelu(double alpha) {
-        return add("leakyRelu(" + alpha + ")", () -> Activation.leakyReluBlock((float) alpha));
-    }
-
-    /** Zeroes a share {@code rate} of the activations while training; does nothing when predicting. */
-    public Model dropout(double rate) {
-        if (rate < 0 || rate >= 1) {
-            throw new IllegalArgumentException("dropout(" + rate + "): the rate is the share of activations dropped, from 0 up to (not including) 1.");
-        }
-        return add("dropout(" + rate + ")", () -> Dropout.builder().optRate((float) rate).build());
-    }
-
-    /** A 2-D convolution: {@code filters} output channels, a square {@code kernel}, stride 1, no padding. */
-    public Model conv2d(int filters, int kernel) {
-        return conv2d(filters, kernel, 1, 0);
-    }
-
-    /** A 2-D convolution with a stride and zero padding on every side ({@code kernel / 2} keeps the size). */
-    public Model conv2d(int filters, int kernel, int stride, int padding) {
-        return convolution(2, filters, kernel, stride, padding);
-    }
-
-    /** A 1-D convolution over (channels, length) or (length) examples: {@code filters} outputs, stride 1, no padding. */
-    public Model conv1d(int filters, int kernel) {
-        return conv1d(filters, kernel, 1, 0);
-    }
-
-    /** A 1-D convolution with a stride and zero padding at both ends. */
-    public Model conv1d(int filters, int kernel, int stride, int padding) {
-        return convolution(1, filters, kernel, stride, padding);
-    }
-
-    private Model convolution(int dimensions, int filters, int kernel, int stride, int padding) {
-        String name = "conv" + dimensions + "d";
-        if (filters < 1 || kernel < 1 || stride < 1 || padding < 0) {
-            throw new IllegalArgumentException(name + "(" + filters + ", " + kernel + ", " + stride + ", " + padding
-                    + "): filters, kernel and stride must be at least 1 and padding at least 0.");
-        }
-        return add(name + "(" + filters + ", " + kernel + (stride != 1 || padding != 0 ? ", " + stride + ", " + padding : "") + ")",
-                () -> LayerBlocks.convolution(dimensions, filters, kernel, stride, padding));
-    }
-
-    /** Token ids 0 … vocabulary-1 (one per step, (N, T)) to learned vectors of {@code dimension}: (N, T, dimension). */
-    public Model embedding(int vocabulary, int dimension) {
-        if (vocabulary < 1 || dimension < 1) {
-            throw new IllegalArgumentException("embedding(" + vocabulary + ", " + dimension + "): the vocabulary and the dimension are at least 1.");
-        }
-        return add("embedding(" + vocabulary + ", " + dimension + ")", () -> LayerBlocks.embedding(vocabulary, dimension));
-    }
-
-    /** An LSTM over sequences (N, T, features) returning its last state (N, hidden), as Keras' LSTM(hidden). */
-    public Model lstm(int hidden) {
-        return lstm(hidden, 1, false, false);
-    }
-
-    /**
-     * An LSTM with {@code layers} stacked layers, optionally {@code bidirectional} (state size doubles), returning every
-     * step's output (N, T, hidden) when {@code sequences}, else the last state (N, hidden).
-     */
-    public Model lstm(int hidden, int layers, boolean bidirectional, boolean sequences) {
-        return recurrent("lstm", hidden, layers, bidirectional, sequences);
-    }
-
-    /** A GRU over sequences (N, T, features) returning its last state (N, hidden). */
-    public Model gru(int hidden) {
-        return gru(hidden, 1, false, false);
-    }
-
-    /** A GRU with stacked layers, directions and sequence output as for {@link #lstm(int, int, boolean, boolean)}. */
-    public Model gru(int hidden, int layers, boolean bidirectional, boolean sequences) {
-        return recurrent("gru", hidden, layers, bidirectional, sequences);
-    }
-
-    private Model recurrent(String kind, int hidden, int layers, boolean bidirectional, boolean sequences) {
-        if (hidden < 1 || layers < 1) {
-            throw new IllegalArgumentException(kind + "(" + hidden + ", " + layers + ", …): the state size and the number of layers are at least 1.");
-        }
-        String description = layers == 1 && !bidirectional && !sequences ? kind + "(" + hidden + ")"
-                : kind + "(" + hidden + ", " + layers + ", " + bidirectional + ", " + sequences + ")";
-        return add(description, () -> LayerBlocks.recurrent(kind.equals("lstm"), hidden, layers, bidirectional, sequences));
-    }
-
-    /** A skip connection: x + block(x), where the block is a model's layers and keeps the shape of x. */
-    public Model residual(Model block) {
-        if (block.layers.isEmpty()) {
-            throw new IllegalArgumentException("residual(model()): the block has no layers; give it some, such as model().dense(64).relu().dense(64).");
-        }
-        List<Layer> inner = List.copyOf(block.layers);
-        return add("residual[" + inner.stream().map(Layer::description).collect(Collectors.joining(", ")) + "]",
-                () -> LayerBlocks.residual(inner));
-    }
-
-    /** Max pooling over {@code size × size} windows, stride {@code size}. */
-    public Model maxPool2d(int size) {
-        requirePool(size);
-        return add("maxPool2d(" + size + ")", () -> Pool.maxPool2dBlock(new Shape(size, size), new Shape(size, size)));
-    }
-
-    /** Average pooling over {@code size × size} windows, stride {@code size}. */
-    public Model avgPool2d(int size) {
-        requirePool(size);
-        return add("avgPool2d(" + size + ")", () -> Pool.avgPool2dBlock(new Shape(size, size), new Shape(size, size)));
-    }
-
-    /** Averages each channel over its whole image: (N, C, H, W) to (N, C). */
-    public Model globalAvgPool() {
-        return add("globalAvgPool", Pool::globalAvgPool2dBlock);
-    }
-
-    public Model batchNorm() {
-        return add("batchNorm", () -> BatchNorm.builder().build());
-    }
-
-    public Model layerNorm() {
-        return add("layerNorm", () -> LayerNorm.builder().build());
-    }
-
-    /** Turns logits into probabilities; leave it out before crossEntropy(), which takes logits. */
-    public Model softmax() {
-        return add("softmax", () -> new LambdaBlock(list -> new NDList(list.singletonOrThrow().softmax(-1)), "softmax"));
-    }
-
-    private static void requirePool(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("pooling size " + size + ": windows are at least 1 × 1.");
-        }
-    }
-
-    /** Flattens each example to a vector. */
-    public Model flatten() {
-        return add("flatten", Blocks::batchFlattenBlock);
-    }
-
-    /** Any DJL block, as the next layer. */
-    public Model add(Block block) {
-        return add(block.getClass().getSimpleName(), () -> block);
-    }
-
-    private Model add(String description, java.util.function.Supplier<Block> block) {
         if (network != null) {
-            throw new IllegalStateException("This model has been trained: layers cannot be added any more. Build a new model().");
+            throw new IllegalStateException("This model has been built: layers cannot be added any more. Build a new model().");
         }
-        layers.add(new Layer(description, block));
+        layers.add(Objects.requireNonNull(layer, "then(null): give a layer"));
         return this;
     }
 
-    public List<Layer> layers() {
+    /** These layers applied to a graph node; applying the same model at two nodes shares its weights. */
+    public Node on(Node input) {
+        requireLayers();
+        return input.then(layers);
+    }
+
+    /** The layers of a sequential model, as typed specs. */
+    @Override
+    public List<LayerSpec> layerSpecs() {
+        if (graph != null) {
+            return graph.order().stream().map(Node::layer).filter(layer -> !layer.added()).collect(Collectors.toList());
+        }
         return Collections.unmodifiableList(layers);
+    }
+
+    /** The graph of a model made with {@code model(inputs, output)}; null for a sequential one. */
+    public Graph graph() {
+        return graph;
+    }
+
+    private Architecture architecture() {
+        return graph != null ? new Architecture.OfGraph(graph) : new Architecture.Sequence(layers);
     }
 
     /** The optimizer (default {@code adam(1e-3)}): {@code optimizer(sgd(0.1).momentum(0.9))}. Set it before training. */
     public Model optimizer(OptimizerSpec spec) {
-        requireNotBuilt("optimizer(" + spec + ")");
-        this.optimizer = spec;
+        requireNoSession("optimizer(" + spec + ")");
+        this.optimizer = Objects.requireNonNull(spec, "optimizer(null): give an optimizer such as adam(1e-3)");
         return this;
     }
 
@@ -260,8 +134,8 @@ public final class Model implements Predictor, AutoCloseable {
      * {@code mse()}). Set it before training.
      */
     public Model loss(LossFunction loss) {
-        requireNotBuilt("loss(" + loss + ")");
-        this.loss = java.util.Objects.requireNonNull(loss, "loss(null): give a loss such as crossEntropy() or mse()");
+        requireNoSession("loss(" + loss + ")");
+        this.loss = Objects.requireNonNull(loss, "loss(null): give a loss such as crossEntropy() or mse()");
         return this;
     }
 
@@ -283,7 +157,7 @@ public final class Model implements Predictor, AutoCloseable {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException(name + "(" + lambda + "): the strength must be zero or more, such as 1e-4.");
         }
-        requireNotBuilt(name + "(" + lambda + ")");
+        requireNoSession(name + "(" + lambda + ")");
     }
 
     /**
@@ -291,8 +165,12 @@ public final class Model implements Predictor, AutoCloseable {
      * every batch is split across them. {@code device(gpu(0))}, {@code device(gpu(0), gpu(1))}, {@code device(cpu())}.
      */
     public Model device(Device... devices) {
-        requireNotBuilt("device(...)");
+        requireNoSession("device(...)");
+        if (hasWeights) {
+            throw new IllegalStateException("device(...) must come before the model has weights (trained or loaded): build a new model().");
+        }
         this.devices = Devices.checked(List.of(devices));
+        dropLookingOnlyNetwork();
         return this;
     }
 
@@ -302,17 +180,19 @@ public final class Model implements Predictor, AutoCloseable {
     }
 
     /**
-     * Settings of the training recipe may change until the first train(): a network built by input() only to show a
-     * summary is dropped and built again with them when next needed (Keras: build, summary, compile, fit).
+     * The training recipe (optimizer, loss, regularization) may change until the first train() in this session: a
+     * summary does not fix it (Keras: build, summary, compile, fit in any order before fit).
      */
-    private void requireNotBuilt(String what) {
-        if (network != null && builtForLookingOnly) {
+    private void requireNoSession(String what) {
+        if (session != null) {
+            throw new IllegalStateException(what + " must come before the first train(): this model is already built. Build a new model().");
+        }
+    }
+
+    private void dropLookingOnlyNetwork() {
+        if (network != null && !hasWeights) {
             network.close();
             network = null;
-            return;
-        }
-        if (network != null) {
-            throw new IllegalStateException(what + " must come before the first train(): this model is already built. Build a new model().");
         }
     }
 
@@ -321,39 +201,33 @@ public final class Model implements Predictor, AutoCloseable {
      * {@link #summary()} can show it. {@code input(28, 28)} for MNIST images, {@code input(4)} for 4 features.
      */
     public Model input(long... exampleShape) {
-        if (network != null && !builtForLookingOnly) {
+        requireLayers();
+        Shape shape = new Shape(exampleShape);
+        if (graph != null && !graph.exampleShape().equals(shape)) {
+            throw new ShapeMismatchException("This graph's inputs make examples of shape " + graph.exampleShape() + ", not " + shape + ".");
+        }
+        if (hasWeights) {
             throw new IllegalStateException("This model is already built for examples of shape " + network.exampleShape() + ".");
         }
-        requireLayers();
-        if (network != null) {
-            network.close();
-        }
-        declaredInput = new Shape(exampleShape);
-        buildForLooking();
+        dropLookingOnlyNetwork();
+        network = build(shape, Seed.DEFAULT, null);
         return this;
     }
 
-    /** The loss is not known before the data is (a class label or a number?): the summary does not depend on it. */
-    private void buildForLooking() {
-        network = build(declaredInput, 42, loss != null ? loss : LossFunction.defaultFor(true), null);
-        builtForLookingOnly = true;
-    }
-
-    private Network build(Shape exampleShape, long seed, LossFunction chosen, Network.SavedParameters parameters) {
-        Network.Recipe recipe = new Network.Recipe(optimizer, l1, l2, chosen, devices != null ? devices : Devices.defaults());
-        return Network.build(layers, exampleShape, seed, recipe, parameters);
+    private BuiltNetwork build(Shape exampleShape, long seed, BuiltNetwork.SavedParameters saved) {
+        return BuiltNetwork.build(architecture(), exampleShape, seed, devices != null ? devices : Devices.defaults(), saved);
     }
 
     private void requireLayers() {
-        if (layers.isEmpty()) {
+        if (layers.isEmpty() && graph == null) {
             throw new IllegalStateException("This model has no layers: add some, for example model().dense(128).relu().dense(10).");
         }
     }
 
     /** Layers, output shapes and parameter counts; the text form is an aligned table. */
     public Summary summary() {
-        if (network == null && declaredInput != null) {
-            buildForLooking();
+        if (network == null && graph != null) {
+            network = build(graph.exampleShape(), Seed.DEFAULT, null);
         }
         if (network == null) {
             throw new IllegalStateException("summary() needs to know the input: call input(28, 28) (the shape of one example) or train first.");
@@ -399,105 +273,67 @@ public final class Model implements Predictor, AutoCloseable {
             validation = resolved.validationData();
         }
         if (fraction > 0) {
-            LabeledData[] parts = holdOut(data, fraction, resolved.seed());
-            data = parts[0];
-            validation = parts[1];
-            validatedOn = Math.round(fraction * 100) + "% of the training data held out (seed " + resolved.seed() + ", "
-                    + validation.size() + " examples)";
+            HoldOut held = HoldOut.of(data, fraction, resolved.seed());
+            data = held.train();
+            validation = held.validation();
+            validatedOn = held.description();
         }
-        if (builtForLookingOnly) {
-            if (!declaredInput.equals(data.exampleShape())) {
-                throw new ShapeMismatchException("This model was declared with input" + declaredInput + " but the data has examples of shape "
-                        + data.exampleShape() + ": call input() with the data's shape, or leave it out.");
-            }
-            if (network != null) {
-                network.close(); // built with the default loss for looking; the data decides the loss now
-                network = null;
-            }
-            builtForLookingOnly = false;
-        }
-        if (network == null) {
-            LossFunction chosen = loss != null ? loss : LossFunction.defaultFor(data.hasClassLabels());
-            Network built = build(data.exampleShape(), resolved.seed(), chosen, null);
-            try {
-                check(built, data, resolved);
-            } catch (RuntimeException e) {
-                built.close();
-                throw e;
-            }
-            network = built;
-        } else {
-            if (!network.exampleShape().equals(data.exampleShape())) {
-                throw new ShapeMismatchException("This model was built for examples of shape " + network.exampleShape()
-                        + " but the data has examples of shape " + data.exampleShape() + ".");
-            }
-            check(network, data, resolved);
-        }
+        TrainingSession training = session(data, resolved);
         classNames = data.classNames();
         encoding = data.encoding();
         lastOptions = resolved;
         if (resolved.checkpoint() != null) {
-            resolved = withCheckpoints(resolved, options);
+            Path file = resolved.checkpoint();
+            CheckpointSaver saver = new CheckpointSaver(resolved.progress(), resolved.checkpointBestOnly(), trainedEpochs,
+                    epochs -> save(file, epochs));
+            resolved = TrainOption.resolve(withOption(options, TrainOption.progress(saver)));
         }
-        History history = TrainingLoop.run(network, data, validation, validatedOn, resolved);
+        History history = TrainingLoop.run(training, data, validation, validatedOn, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
     }
 
-    /** The loss, the metrics and the model's output fit the data; checked before the first step. */
-    private static void check(Network built, LabeledData data, TrainingOptions options) {
-        Shape output = built.outputShape();
-        built.loss().check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), output.isScalar() ? 1 : output.get(output.dimension() - 1));
-        TrainingLoop.metrics(options, built.loss(), data.classNames().size());
-    }
-
-    /** {training, validation}: a seeded random share {@code fraction} of {@code data} held out. */
-    private static LabeledData[] holdOut(LabeledData data, double fraction, long seed) {
-        int held = (int) Math.round(data.size() * fraction);
-        if (held < 1 || held >= data.size()) {
-            throw new IllegalArgumentException("validation(" + fraction + ") of " + data.size() + " examples leaves "
-                    + (data.size() - held) + " to train on and " + held + " to validate: give more data or another share.");
-        }
-        int[] order = Permutation.of(data.size(), new Random(seed ^ 0x5DEECE66DL));
-        int trainSize = data.size() - held;
-        return new LabeledData[] {
-            data.select(Arrays.copyOfRange(order, 0, trainSize)),
-            data.select(Arrays.copyOfRange(order, trainSize, order.length))
-        };
-    }
-
-    /** The options with a progress listener that also saves the model at the end of epochs. */
-    private TrainingOptions withCheckpoints(TrainingOptions resolved, TrainOption... options) {
-        ProgressListener user = resolved.progress();
-        Path file = resolved.checkpoint();
-        boolean bestOnly = resolved.checkpointBestOnly();
-        List<EpochRecord> epochsSoFar = new ArrayList<>(trainedEpochs);
-        ProgressListener saving = new ProgressListener() {
-            private double best = Double.POSITIVE_INFINITY;
-
-            @Override
-            public void onBatch(dev.djinn.dsl.train.BatchProgress progress) {
-                user.onBatch(progress);
-            }
-
-            @Override
-            public void onEpoch(EpochRecord record, int epochs) {
-                user.onEpoch(record, epochs);
-                epochsSoFar.add(record);
-                if (!bestOnly || record.monitoredLoss() < best) {
-                    best = Math.min(best, record.monitoredLoss());
-                    save(file, epochsSoFar);
-                }
-            }
-
-            @Override
-            public void onEnd(History history) {
-                user.onEnd(history);
-            }
-        };
+    private static TrainOption[] withOption(TrainOption[] options, TrainOption added) {
         TrainOption[] all = Arrays.copyOf(options, options.length + 1);
-        all[options.length] = TrainOption.progress(saving);
-        return TrainOption.resolve(all);
+        all[options.length] = added;
+        return all;
+    }
+
+    /** The training session, made on the first train (the network built for the data, the loss picked from it). */
+    private TrainingSession session(LabeledData data, TrainingOptions options) {
+        Shape shape = data.exampleShape();
+        if (network != null && !network.exampleShape().equals(shape)) {
+            throw new ShapeMismatchException((hasWeights ? "This model was built for examples of shape " + network.exampleShape()
+                    : "This model was declared with input" + network.exampleShape()) + " but the data has examples of shape " + shape
+                    + (hasWeights ? "." : ": call input() with the data's shape, or leave it out."));
+        }
+        if (session == null) {
+            dropLookingOnlyNetwork(); // weights drawn for a summary: draw them again with the training seed
+            BuiltNetwork built = network != null ? network : build(shape, options.seed(), null);
+            LossFunction chosen = loss != null ? loss : LossFunction.defaultFor(data.hasClassLabels());
+            try {
+                check(built, chosen, data, options);
+            } catch (RuntimeException e) {
+                if (built != network) {
+                    built.close();
+                }
+                throw e;
+            }
+            network = built;
+            loss = chosen;
+            session = TrainingSession.start(built.block(), built.manager(),
+                    new TrainingSession.Recipe(optimizer, l1, l2, chosen, built.devices()));
+        } else {
+            check(network, session.loss(), data, options);
+        }
+        hasWeights = true;
+        return session;
+    }
+
+    /** The loss, the metrics and the model's output fit the data; checked before the first step. */
+    private static void check(BuiltNetwork built, LossFunction loss, LabeledData data, TrainingOptions options) {
+        loss.check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputWidth());
+        TrainingLoop.metrics(options, loss, data.classNames().size());
     }
 
     /** Every epoch this model has been trained for, across train calls (and before saving, for a loaded model). */
@@ -518,16 +354,14 @@ public final class Model implements Predictor, AutoCloseable {
 
     /** Saves with {@code epochs} as the recorded history (a checkpoint records the epochs trained so far). */
     private Path save(Path file, List<EpochRecord> epochs) {
-        Network built = requireTrained("save");
-        for (Layer layer : layers) {
-            if (!LayerParser.isRebuildable(layer.description())) {
-                throw new IllegalStateException("save: layer \"" + layer.description() + "\" was added with add(Block) and "
-                        + "cannot be rebuilt from a file; save its parameters with DJL, or use Djinn's own layers.");
-            }
+        BuiltNetwork built = requireTrained("save");
+        Architecture architecture = built.architecture();
+        if (!architecture.savable()) {
+            throw new IllegalStateException("save: layer \"" + architecture.unsavableLayer() + "\" was added with add(Block) and "
+                    + "cannot be rebuilt from a file; save its parameters with DJL, or use Djinn's own layers.");
         }
-        ModelFile.Description description = new ModelFile.Description(
-                layers.stream().map(Layer::description).collect(Collectors.toList()), built.exampleShape(), classNames,
-                encoding, built.loss(), optimizer, l1, l2, lastOptions, epochs);
+        ModelFile.Description description = new ModelFile.Description(architecture, built.exampleShape(), classNames,
+                encoding, lossFunction(), optimizer, l1, l2, lastOptions, epochs);
         ModelFile.save(file, description, ModelFile.parameterBytes(built::saveParameters));
         return file;
     }
@@ -536,12 +370,16 @@ public final class Model implements Predictor, AutoCloseable {
     public static Model load(Path file) {
         ModelFile.Contents contents = ModelFile.read(file);
         ModelFile.Description description;
-        Model model;
         try {
             description = ModelFile.describe(contents.description());
-            model = LayerParser.rebuild(description.layers());
         } catch (RuntimeException | StackOverflowError e) {
             throw new ModelFileException(file + " has a model description this Djinn cannot read (" + e.getMessage() + ").", e);
+        }
+        Model model = new Model();
+        if (description.architecture() instanceof Architecture.OfGraph ofGraph) {
+            model.graph = ofGraph.graph();
+        } else {
+            model.layers.addAll(((Architecture.Sequence) description.architecture()).layers());
         }
         model.classNames = description.classNames();
         model.encoding = description.encoding();
@@ -552,10 +390,11 @@ public final class Model implements Predictor, AutoCloseable {
         model.trainedEpochs.addAll(description.history());
         model.lastOptions = description.training();
         try {
-            model.network = model.build(description.inputShape(), 42, description.loss(), contents.parameters());
+            model.network = model.build(description.inputShape(), Seed.DEFAULT, contents.parameters());
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " is damaged: " + e.getMessage() + ". Save the model again.", e);
         }
+        model.hasWeights = true;
         return model;
     }
 
@@ -569,9 +408,9 @@ public final class Model implements Predictor, AutoCloseable {
         return encoding;
     }
 
-    /** The loss this model was built with, or null before it is built without one being set. */
+    /** The loss this model trains with: set, picked from the data on the first train, or read from its file; null before. */
     public LossFunction lossFunction() {
-        return network != null ? network.loss() : loss;
+        return session != null ? session.loss() : loss;
     }
 
     /** The summary's text: what a served model tells GET /model. */
@@ -581,13 +420,20 @@ public final class Model implements Predictor, AutoCloseable {
     }
 
     /** Every parameter of the built network by DJL's name ("02Linear_weight"), in layer order. */
-    public ai.djl.util.PairList<String, ai.djl.nn.Parameter> parameters() {
-        return requireTrained("parameters").parameters();
+    public PairList<String, Parameter> parameters() {
+        return requireBuilt("parameters").parameters();
     }
 
     /** The shape of one example, once the model is built. */
+    @Override
     public Shape exampleShape() {
-        return requireTrained("exampleShape").exampleShape();
+        return requireBuilt("exampleShape").exampleShape();
+    }
+
+    /** A graph model's inputs by name with the shape of one example of each; empty for a sequential model. */
+    @Override
+    public Map<String, Shape> namedInputs() {
+        return graph == null || graph.inputs().size() < 2 ? Map.of() : graph.inputShapes();
     }
 
     /** Class probabilities (classifiers) or outputs (regression) for examples given as rows of numbers. */
@@ -598,6 +444,12 @@ public final class Model implements Predictor, AutoCloseable {
     /** Class probabilities (classifiers) or outputs (regression) for one example. */
     public float[] predict(float[] example) {
         return predict(new float[][] {example})[0];
+    }
+
+    /** For one example of a graph model with several inputs, by input name: {@code predict(Map.of("a", a, "b", b))}. */
+    public float[] predict(Map<String, float[]> inputs) {
+        requireTrained("predict");
+        return predict(NamedInputs.row(namedInputs(), inputs));
     }
 
     /** For a batch (N, example shape…) or a single example; owned by the input's manager. */
@@ -648,7 +500,7 @@ public final class Model implements Predictor, AutoCloseable {
             throw new IndexOutOfBoundsException("classify: image " + index + " does not exist; the split has " + images.size() + " images (0 to " + (images.size() - 1) + ").");
         }
         // the split scales its own pixels, as it did for training
-        try (ai.djl.ndarray.NDManager manager = requireTrained("classify").manager().newSubManager()) {
+        try (NDManager manager = requireTrained("classify").manager().newSubManager()) {
             return classify(images.select(new int[] {index}).features(manager).toFloatArray());
         }
     }
@@ -672,12 +524,19 @@ public final class Model implements Predictor, AutoCloseable {
     }
 
     private Inference inference(String what) {
-        return new Inference(requireTrained(what), classNames);
+        return new Inference(requireTrained(what), lossFunction(), classNames);
     }
 
-    private Network requireTrained(String what) {
-        if (network == null) {
+    private BuiltNetwork requireTrained(String what) {
+        if (network == null || !hasWeights) {
             throw new IllegalStateException(what + ": this model has not been trained yet: call train(data) first.");
+        }
+        return network;
+    }
+
+    private BuiltNetwork requireBuilt(String what) {
+        if (network == null) {
+            throw new IllegalStateException(what + ": this model is not built yet: call input(…) with the shape of one example, or train(data).");
         }
         return network;
     }
@@ -687,18 +546,39 @@ public final class Model implements Predictor, AutoCloseable {
      * regression: loss, MSE, MAE and R².
      */
     public Evaluation evaluate(LabeledData data) {
-        Network built = requireTrained("evaluate");
+        BuiltNetwork built = requireTrained("evaluate");
         if (!built.exampleShape().equals(data.exampleShape())) {
             throw new ShapeMismatchException("evaluate: this model takes examples of shape " + built.exampleShape()
                     + " but the data has examples of shape " + data.exampleShape() + ".");
         }
-        built.loss().check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputShape().get(built.outputShape().dimension() - 1));
-        Scoring.Predictions p = Scoring.predict(built, data);
+        LossFunction scoredWith = lossFunction() != null ? lossFunction() : LossFunction.defaultFor(data.hasClassLabels());
+        scoredWith.check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputWidth());
+        Scoring.Predictions p = Scoring.predict(scored(built, scoredWith), data);
         if (p.outputs() != null) {
             return Evaluation.regression(p.outputs(), p.targets(), p.width(), p.meanLoss());
         }
         List<String> names = classNames.isEmpty() ? data.classNames() : classNames;
-        return new Evaluation(names, p.predicted(), p.actual(), p.labelRanks(), p.meanLoss());
+        return Evaluation.classifier(names, p.predicted(), p.actual(), p.labelRanks(), p.meanLoss());
+    }
+
+    /** The built network as scoring sees it: inference without the trainer. */
+    private static ScoredNetwork scored(BuiltNetwork built, LossFunction loss) {
+        return new ScoredNetwork() {
+            @Override
+            public NDArray forward(NDArray batch) {
+                return built.forward(batch);
+            }
+
+            @Override
+            public LossFunction loss() {
+                return loss;
+            }
+
+            @Override
+            public NDManager manager() {
+                return built.manager();
+            }
+        };
     }
 
     /**
@@ -717,6 +597,9 @@ public final class Model implements Predictor, AutoCloseable {
 
     @Override
     public void close() {
+        if (session != null) {
+            session.close();
+        }
         if (network != null) {
             network.close();
         }
@@ -724,6 +607,6 @@ public final class Model implements Predictor, AutoCloseable {
 
     @Override
     public String toString() {
-        return "model: " + layers.stream().map(Layer::description).collect(Collectors.joining(" → "));
+        return "model: " + architecture().text();
     }
 }

@@ -12,8 +12,6 @@ import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
 import dev.djinn.dsl.train.TrainingOptions;
 import dev.djinn.dsl.version.Versions;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,14 +47,15 @@ import java.util.zip.ZipOutputStream;
  */
 final class ModelFile {
     static final String FORMAT = "djinn-model";
-    static final int VERSION = 1;
+    /** 2: typed parts (architecture, loss, optimizer as JSON objects); 1: layers and optimizer as call text. */
+    static final int VERSION = 2;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private ModelFile() {
     }
 
-    /** Everything model.json records. */
-    record Description(List<String> layers, Shape inputShape, List<String> classNames, InputEncoding encoding,
+    /** Everything model.json records; each part writes and reads its own JSON. */
+    record Description(Architecture architecture, Shape inputShape, List<String> classNames, InputEncoding encoding,
                        LossFunction loss, OptimizerSpec optimizer, float l1, float l2, TrainingOptions training,
                        List<EpochRecord> history) {
         JsonObject toJson() {
@@ -65,42 +64,44 @@ final class ModelFile {
             json.addProperty("version", VERSION);
             json.addProperty("djinn", Versions.djinn());
             json.addProperty("djl", Versions.djl());
-            json.add("layers", strings(layers));
+            json.add("architecture", architecture.toJson());
             JsonArray shape = new JsonArray();
             for (long dimension : inputShape.getShape()) {
                 shape.add(dimension);
             }
             json.add("inputShape", shape);
-            json.add("classNames", strings(classNames));
+            JsonArray names = new JsonArray();
+            classNames.forEach(names::add);
+            json.add("classNames", names);
             json.add("encoding", encoding.toJson());
-            json.addProperty("loss", loss.toString());
-            json.addProperty("optimizer", optimizer.toString());
+            json.add("loss", loss.toJson());
+            json.add("optimizer", optimizer.toJson());
             json.addProperty("l1", l1);
             json.addProperty("l2", l2);
             if (training != null) {
                 json.add("training", training.toJson());
             }
-            json.add("history", epochs(history));
+            JsonArray epochs = new JsonArray();
+            history.forEach(epoch -> epochs.add(epoch.toJson()));
+            json.add("history", epochs);
             return json;
         }
     }
 
-    /** Reads model.json's fields (files of format 1 before losses and encodings default to cross-entropy, none). */
+    /** Reads model.json's fields: format 2 part by part, format 1 through its own reader. */
     static Description describe(JsonObject json) {
-        long[] shape = JsonFields.sizes(json, "inputShape", Integer.MAX_VALUE);
-        LossFunction loss = json.has("loss") ? LossFunction.parse(json.get("loss").getAsString()) : LossFunction.of(LossFunction.Kind.CROSS_ENTROPY);
-        OptimizerSpec optimizer = json.has("optimizer") ? OptimizerParser.parse(json.get("optimizer").getAsString())
-                : OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
-        List<EpochRecord> history = new ArrayList<>();
-        if (json.has("history")) {
-            for (var element : json.getAsJsonArray("history")) {
-                history.add(epoch(element.getAsJsonObject()));
-            }
+        if (JsonFields.integer(json, "version") == 1) {
+            return ModelFileV1.describe(json);
         }
-        return new Description(JsonFields.strings(json, "layers"), new Shape(shape), JsonFields.strings(json, "classNames"),
-                InputEncoding.fromJson(json.has("encoding") ? json.getAsJsonObject("encoding") : null), loss, optimizer,
-                json.has("l1") ? json.get("l1").getAsFloat() : 0, json.has("l2") ? json.get("l2").getAsFloat() : 0,
-                TrainingOptions.fromJson(json.has("training") ? json.getAsJsonObject("training") : null), history);
+        List<EpochRecord> history = new ArrayList<>();
+        for (var element : JsonFields.array(json, "history")) {
+            history.add(EpochRecord.fromJson(element.getAsJsonObject()));
+        }
+        return new Description(Architecture.fromJson(JsonFields.object(json, "architecture")),
+                new Shape(JsonFields.sizes(json, "inputShape", Integer.MAX_VALUE)), JsonFields.strings(json, "classNames"),
+                InputEncoding.fromJson(JsonFields.object(json, "encoding")), LossFunction.fromJson(JsonFields.object(json, "loss")),
+                OptimizerSpec.fromJson(JsonFields.object(json, "optimizer")), JsonFields.number(json, "l1"), JsonFields.number(json, "l2"),
+                TrainingOptions.fromJson(json.has("training") ? JsonFields.object(json, "training") : null), history);
     }
 
     /**
@@ -271,7 +272,7 @@ final class ModelFile {
      * A model file's parameters.bin, read once the architecture is built: its size is checked against what the
      * parameter shapes need, and every array header against those shapes, before anything is allocated for it.
      */
-    record Parameters(Path file, long declaredSize) implements Network.SavedParameters {
+    record Parameters(Path file, long declaredSize) implements BuiltNetwork.SavedParameters {
         @Override
         public DataInputStream open(List<Shape> shapes, String architecture) {
             long needed = 0;
@@ -288,60 +289,6 @@ final class ModelFile {
             ParameterScan.check(bytes, shapes, architecture);
             return parameterStream(bytes);
         }
-    }
-
-    static JsonArray epochs(List<EpochRecord> epochs) {
-        JsonArray array = new JsonArray();
-        for (EpochRecord r : epochs) {
-            JsonObject epoch = new JsonObject();
-            epoch.addProperty("epoch", r.epoch());
-            epoch.addProperty("loss", r.loss());
-            epoch.add("metrics", numbers(r.metrics()));
-            if (r.hasValidation()) {
-                epoch.addProperty("validationLoss", r.validationLoss());
-                epoch.add("validationMetrics", numbers(r.validationMetrics()));
-            }
-            epoch.addProperty("learningRate", r.learningRate());
-            epoch.addProperty("seconds", r.seconds());
-            epoch.addProperty("samplesPerSecond", r.samplesPerSecond());
-            array.add(epoch);
-        }
-        return array;
-    }
-
-    private static JsonObject numbers(Map<String, Double> values) {
-        JsonObject json = new JsonObject();
-        values.forEach((name, value) -> json.addProperty(name, Double.isFinite(value) ? value : null));
-        return json;
-    }
-
-    private static Map<String, Double> numbers(JsonObject json) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        if (json != null) {
-            json.entrySet().forEach(e -> values.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN : e.getValue().getAsDouble()));
-        }
-        return values;
-    }
-
-    private static EpochRecord epoch(JsonObject json) {
-        Map<String, Double> metrics = numbers(json.getAsJsonObject("metrics"));
-        if (json.has("accuracy")) {
-            metrics.put("accuracy", json.get("accuracy").getAsDouble()); // format 1 before metrics
-        }
-        Map<String, Double> validation = numbers(json.getAsJsonObject("validationMetrics"));
-        if (json.has("validationAccuracy")) {
-            validation.put("accuracy", json.get("validationAccuracy").getAsDouble());
-        }
-        return new EpochRecord(json.get("epoch").getAsInt(), json.get("loss").getAsDouble(), metrics,
-                json.has("validationLoss") ? json.get("validationLoss").getAsDouble() : Double.NaN, validation,
-                json.has("learningRate") ? json.get("learningRate").getAsDouble() : Double.NaN,
-                json.get("seconds").getAsDouble(), json.get("samplesPerSecond").getAsDouble());
-    }
-
-    private static JsonArray strings(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 
     static byte[] parameterBytes(ParameterWriter writer) {

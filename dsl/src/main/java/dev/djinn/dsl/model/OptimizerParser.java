@@ -18,10 +18,10 @@ final class OptimizerParser {
                 : OptimizerSpec.of(OptimizerSpec.Kind.valueOf(first.name().toUpperCase()), first.number(0));
         for (CallParser.Call call : chain.subList(1, chain.size())) {
             switch (call.name()) {
-                case "momentum": spec.momentum(call.number(0)); break;
-                case "nesterov": spec.nesterov(); break;
-                case "clipGradient": spec.clipGradient(call.number(0)); break;
-                case "schedule": spec.schedule(schedule((CallParser.Call) call.args().get(0))); break;
+                case "momentum": spec = spec.momentum(call.number(0)); break;
+                case "nesterov": spec = spec.nesterov(); break;
+                case "clipGradient": spec = spec.clipGradient(call.number(0)); break;
+                case "schedule": spec = spec.schedule(schedule((CallParser.Call) call.args().get(0))); break;
                 default: throw new IllegalArgumentException("unknown optimizer setting " + call.name());
             }
         }

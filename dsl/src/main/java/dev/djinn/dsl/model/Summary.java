@@ -1,11 +1,20 @@
 package dev.djinn.dsl.model;
 
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+
 import java.util.List;
 
 /** A model's layers with their output shapes and parameter counts, as Keras' summary shows them. */
 public final class Summary {
-    /** One layer: its position (1-based), what it is, the shape it outputs for a batch of one, its parameters. */
-    public record Row(int index, String layer, String outputShape, long parameters) {
+    /**
+     * One layer: its position (1-based), what it is, the shape it outputs for a batch of one, its parameters, and for
+     * a graph the rows it takes its input from ("#1, #3"; empty in a sequential model).
+     */
+    public record Row(int index, String layer, String outputShape, long parameters, String from) {
+        public Row(int index, String layer, String outputShape, long parameters) {
+            this(index, layer, outputShape, parameters, "");
+        }
     }
 
     private final List<Row> rows;
@@ -14,6 +23,11 @@ public final class Summary {
     Summary(List<Row> rows, String inputShape) {
         this.rows = List.copyOf(rows);
         this.inputShape = inputShape;
+    }
+
+    /** The initialized parameters of a block and its children. */
+    static long parameterCount(Block block) {
+        return block.getParameters().values().stream().filter(Parameter::isInitialized).mapToLong(p -> p.getArray().size()).sum();
     }
 
     public List<Row> rows() {
@@ -29,16 +43,24 @@ public final class Summary {
         return totalParameters();
     }
 
+    /** Whether rows name their inputs (a graph). */
+    public boolean isGraph() {
+        return rows.stream().anyMatch(row -> !row.from().isEmpty());
+    }
+
     @Override
     public String toString() {
         int layerWidth = Math.max(5, rows.stream().mapToInt(r -> r.layer().length()).max().orElse(0));
         int shapeWidth = Math.max(12, rows.stream().mapToInt(r -> r.outputShape().length()).max().orElse(0));
-        String format = "%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s  %,12d%n";
-        StringBuilder text = new StringBuilder(String.format("%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s  %12s%n",
-                "#", "layer", "output shape", "parameters"));
-        text.append(String.format("%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s%n", "", "input", inputShape));
+        String from = isGraph() ? "  %s" : "%s";
+        String format = "%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s  %,12d" + from + "%n";
+        StringBuilder text = new StringBuilder(String.format("%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s  %12s" + from + "%n",
+                "#", "layer", "output shape", "parameters", isGraph() ? "from" : ""));
+        if (!isGraph()) {
+            text.append(String.format("%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s%n", "", "input", inputShape));
+        }
         for (Row row : rows) {
-            text.append(String.format(format, row.index(), row.layer(), row.outputShape(), row.parameters()));
+            text.append(String.format(format, row.index(), row.layer(), row.outputShape(), row.parameters(), row.from()));
         }
         text.append(String.format("total parameters %,d (trainable %,d)%n", totalParameters(), trainableParameters()));
         return text.toString();

@@ -9,6 +9,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.djinn.dsl.data.ClassNames;
 import dev.djinn.dsl.data.TableEncoding;
 
 import java.io.IOException;
@@ -159,9 +160,9 @@ public final class ModelServer implements AutoCloseable {
         float[][] results;
         int count;
         try {
-            PredictRequest request = PredictRequest.parse(json, model.exampleShape().size(), columns);
+            PredictRequest request = PredictRequest.parse(json, model.exampleShape().size(), columns, model.namedInputs());
             count = request.size();
-            results = columns ? model.predictRecords(request.records()) : model.predict(request.rows().toArray(new float[0][]));
+            results = columns && model.namedInputs().isEmpty() ? model.predictRecords(request.records()) : model.predict(request.rows().toArray(new float[0][]));
         } catch (IllegalArgumentException e) {
             reply(exchange, 400, error(e.getMessage()));
             return;
@@ -188,10 +189,10 @@ public final class ModelServer implements AutoCloseable {
             }
             JsonObject probabilities = new JsonObject();
             for (int i = 0; i < values.length; i++) {
-                probabilities.addProperty(i < names.size() ? names.get(i) : String.valueOf(i), values[i]);
+                probabilities.addProperty(ClassNames.of(names, i), values[i]);
             }
             prediction.addProperty("label", best);
-            prediction.addProperty("class", best < names.size() ? names.get(best) : String.valueOf(best));
+            prediction.addProperty("class", ClassNames.of(names, best));
             prediction.addProperty("probability", values[best]);
             prediction.add("probabilities", probabilities);
         } else if (values.length == 1) {
@@ -218,6 +219,11 @@ public final class ModelServer implements AutoCloseable {
         json.add("classNames", GSON.toJsonTree(model.classNames()));
         if (model.encoding() instanceof TableEncoding) {
             json.add("columns", GSON.toJsonTree(((TableEncoding) model.encoding()).columnNames()));
+        }
+        if (!model.namedInputs().isEmpty()) {
+            JsonObject inputs = new JsonObject();
+            model.namedInputs().forEach((name, size) -> inputs.add(name, GSON.toJsonTree(size.getShape())));
+            json.add("inputs", inputs);
         }
         return json;
     }

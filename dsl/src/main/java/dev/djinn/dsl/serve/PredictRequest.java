@@ -1,9 +1,11 @@
 package dev.djinn.dsl.serve;
 
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.djinn.dsl.graph.NamedInputs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * The examples of a {@code POST /predict} body. Accepted: {@code {"input": x}} for one example, {@code {"inputs":
  * [x, …]}} for a batch, or {@code x} / {@code [x, …]} bare; an example is an array of numbers (nested arrays are
- * flattened, so a 28×28 image may be given as rows), or for models trained on tables an object of column values.
+ * flattened, so a 28×28 image may be given as rows), for models trained on tables an object of column values, and
+ * for models with several named inputs an object with one array per input ({@code {"a": [...], "b": [...]}}).
  * Every problem is an {@link IllegalArgumentException} with a sentence for the 400 answer.
  */
 final class PredictRequest {
@@ -24,6 +27,13 @@ final class PredictRequest {
     }
 
     static PredictRequest parse(JsonElement body, long exampleSize, boolean columns) {
+        return parse(body, exampleSize, columns, Map.of());
+    }
+
+    /** With {@code namedInputs}, each example is an object of arrays, one per input, made into one row. */
+    static PredictRequest parse(JsonElement body, long exampleSize, boolean columns, Map<String, Shape> namedInputs) {
+        boolean named = !namedInputs.isEmpty();
+        columns = columns || named;
         PredictRequest request = new PredictRequest();
         List<JsonElement> examples = new ArrayList<>();
         if (body.isJsonObject() && body.getAsJsonObject().has("inputs")) {
@@ -53,7 +63,9 @@ final class PredictRequest {
         }
         for (int i = 0; i < examples.size(); i++) {
             JsonElement example = examples.get(i);
-            if (columns) {
+            if (named) {
+                request.rows.add(namedRow(example, i, namedInputs));
+            } else if (columns) {
                 request.records.add(record(example, i));
             } else {
                 request.rows.add(numbers(example, i, exampleSize));
@@ -115,6 +127,19 @@ final class PredictRequest {
             throw new IllegalArgumentException("Example " + index + " holds " + element + ", which is not a finite number.");
         }
         into.add(value);
+    }
+
+    private static float[] namedRow(JsonElement example, int index, Map<String, Shape> namedInputs) {
+        if (!example.isJsonObject()) {
+            throw new IllegalArgumentException("Example " + index + " must be an object with one array per input " + namedInputs.keySet()
+                    + ", not " + example + ".");
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : example.getAsJsonObject().entrySet()) {
+            Shape shape = namedInputs.get(entry.getKey());
+            values.put(entry.getKey(), numbers(entry.getValue(), index, shape == null ? count(entry.getValue()) : shape.size()));
+        }
+        return NamedInputs.row(namedInputs, values);
     }
 
     private static Map<String, Object> record(JsonElement example, int index) {

@@ -29,6 +29,11 @@ public interface Predictor {
     /** Class names by label; empty for regression. */
     List<String> classNames();
 
+    /** Inputs by name with the shape of one example of each, for a model with several; empty otherwise. */
+    default Map<String, Shape> namedInputs() {
+        return Map.of();
+    }
+
     /** The layers, output shapes and parameter counts, as text. */
     String describe();
 }

@@ -4,8 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import com.google.gson.JsonObject;
+
+import java.util.Arrays;
 
 /**
  * What training minimises, and so what the model's outputs mean: class logits ({@code crossEntropy()}), one logit
@@ -60,6 +64,27 @@ public final class LossFunction {
         return kind;
     }
 
+    /** {@code {"kind": "huber", "delta": 1.0}}. */
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("kind", kind.name().toLowerCase());
+        if (kind == Kind.HUBER) {
+            json.addProperty("delta", delta);
+        }
+        return json;
+    }
+
+    /** Reads {@link #toJson()} back. */
+    public static LossFunction fromJson(JsonObject json) {
+        String name = json.has("kind") ? json.get("kind").getAsString() : "";
+        for (Kind kind : Kind.values()) {
+            if (kind.name().toLowerCase().equals(name)) {
+                return kind == Kind.HUBER ? huber(json.has("delta") ? json.get("delta").getAsDouble() : 1.0) : of(kind);
+            }
+        }
+        throw new IllegalArgumentException("unknown loss " + json + "; Djinn's losses are " + Arrays.toString(Kind.values()).toLowerCase());
+    }
+
     /** Whether the model's outputs are class scores (cross-entropy, binary cross-entropy). */
     public boolean classifies() {
         return kind == Kind.CROSS_ENTROPY || kind == Kind.BINARY_CROSS_ENTROPY;
@@ -110,7 +135,7 @@ public final class LossFunction {
             case CROSS_ENTROPY:
                 return output.softmax(-1);
             case BINARY_CROSS_ENTROPY: {
-                NDArray p = ai.djl.nn.Activation.sigmoid(output.reshape(-1, 1));
+                NDArray p = Activation.sigmoid(output.reshape(-1, 1));
                 return p.neg().add(1).concat(p, 1);
             }
             default:

@@ -1,6 +1,10 @@
 package dev.djinn.dsl.train;
 
 import ai.djl.training.optimizer.Optimizer;
+import com.google.gson.JsonObject;
+
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An optimizer as the user wrote it ({@code sgd(0.1).momentum(0.9).nesterov()}), built into DJL's when the model
@@ -13,42 +17,49 @@ public final class OptimizerSpec {
     private final Kind kind;
     private final float learningRate;
     private final float weightDecay;
-    private float momentum;
-    private boolean nesterov;
-    private float clipGradient;
-    private Schedule schedule = Schedule.constant();
+    private final float momentum;
+    private final boolean nesterov;
+    private final float clipGradient;
+    private final Schedule schedule;
 
-    private OptimizerSpec(Kind kind, double learningRate, double weightDecay) {
+    private OptimizerSpec(Kind kind, double learningRate, double weightDecay, float momentum, boolean nesterov, float clipGradient,
+                          Schedule schedule) {
+        if (kind == null) {
+            throw new IllegalArgumentException("an optimizer needs a kind, one of " + Arrays.toString(Kind.values()).toLowerCase());
+        }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException(kind.name().toLowerCase() + "(" + learningRate
                     + "): the learning rate must be a positive number, such as 1e-3.");
         }
-        if (weightDecay < 0) {
+        if (!(weightDecay >= 0)) {
             throw new IllegalArgumentException("adamw(" + learningRate + ", " + weightDecay + "): weight decay must be zero or more.");
         }
         this.kind = kind;
         this.learningRate = (float) learningRate;
         this.weightDecay = (float) weightDecay;
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        this.clipGradient = clipGradient;
+        this.schedule = schedule;
     }
 
     public static OptimizerSpec of(Kind kind, double learningRate) {
-        return new OptimizerSpec(kind, learningRate, 0);
+        return new OptimizerSpec(kind, learningRate, 0, 0, false, 0, Schedule.constant());
     }
 
     public static OptimizerSpec adamw(double learningRate, double weightDecay) {
-        return new OptimizerSpec(Kind.ADAMW, learningRate, weightDecay);
+        return new OptimizerSpec(Kind.ADAMW, learningRate, weightDecay, 0, false, 0, Schedule.constant());
     }
 
-    /** Momentum for sgd and rmsprop, from 0 (none) up to 1. */
+    /** Momentum for sgd and rmsprop, from 0 (none) up to 1. A new spec: this one is unchanged. */
     public OptimizerSpec momentum(double value) {
         if (kind != Kind.SGD && kind != Kind.RMSPROP) {
             throw new IllegalArgumentException("momentum(" + value + ") applies to sgd and rmsprop, not " + name() + ".");
         }
-        if (value < 0 || value >= 1) {
+        if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException("momentum(" + value + "): momentum is at least 0 and below 1, typically 0.9.");
         }
-        this.momentum = (float) value;
-        return this;
+        return new OptimizerSpec(kind, learningRate, weightDecay, (float) value, nesterov, clipGradient, schedule);
     }
 
     /** Nesterov momentum for sgd (needs a momentum). */
@@ -56,8 +67,7 @@ public final class OptimizerSpec {
         if (kind != Kind.SGD) {
             throw new IllegalArgumentException("nesterov() applies to sgd, not " + name() + ".");
         }
-        this.nesterov = true;
-        return this;
+        return new OptimizerSpec(kind, learningRate, weightDecay, momentum, true, clipGradient, schedule);
     }
 
     /** Clips every gradient element to [-value, value]. */
@@ -65,14 +75,48 @@ public final class OptimizerSpec {
         if (!(value > 0)) {
             throw new IllegalArgumentException("clipGradient(" + value + "): the clip value must be positive.");
         }
-        this.clipGradient = (float) value;
-        return this;
+        return new OptimizerSpec(kind, learningRate, weightDecay, momentum, nesterov, (float) value, schedule);
     }
 
     /** Changes the learning rate during training: {@code adam(1e-3).schedule(cosine(10))}. */
     public OptimizerSpec schedule(Schedule schedule) {
-        this.schedule = java.util.Objects.requireNonNull(schedule, "schedule(null): give a schedule such as cosine(10)");
-        return this;
+        Objects.requireNonNull(schedule, "schedule(null): give a schedule such as cosine(10)");
+        return new OptimizerSpec(kind, learningRate, weightDecay, momentum, nesterov, clipGradient, schedule);
+    }
+
+    /** {@code {"kind": "sgd", "learningRate": 0.1, "momentum": 0.9, "nesterov": true, …, "schedule": {…}}}. */
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("kind", name());
+        json.addProperty("learningRate", learningRate);
+        json.addProperty("weightDecay", weightDecay);
+        json.addProperty("momentum", momentum);
+        json.addProperty("nesterov", nesterov);
+        json.addProperty("clipGradient", clipGradient);
+        json.add("schedule", schedule.toJson());
+        return json;
+    }
+
+    /** Reads {@link #toJson()} back, checking every value as the methods that set it do. */
+    public static OptimizerSpec fromJson(JsonObject json) {
+        String name = json.has("kind") ? json.get("kind").getAsString() : "";
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.name().toLowerCase().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown optimizer \"" + name + "\"; Djinn's are "
+                        + Arrays.toString(Kind.values()).toLowerCase()));
+        OptimizerSpec spec = new OptimizerSpec(kind, json.get("learningRate").getAsDouble(),
+                json.has("weightDecay") ? json.get("weightDecay").getAsDouble() : 0, 0, false, 0, Schedule.constant());
+        double momentum = json.has("momentum") ? json.get("momentum").getAsDouble() : 0;
+        if (momentum != 0) {
+            spec = spec.momentum(momentum);
+        }
+        if (json.has("nesterov") && json.get("nesterov").getAsBoolean()) {
+            spec = spec.nesterov();
+        }
+        double clip = json.has("clipGradient") ? json.get("clipGradient").getAsDouble() : 0;
+        if (clip != 0) {
+            spec = spec.clipGradient(clip);
+        }
+        return json.has("schedule") ? spec.schedule(Schedule.fromJson(json.getAsJsonObject("schedule"))) : spec;
     }
 
     /** A fresh rate tracker for one network (it learns the epoch length when training starts). */
@@ -134,7 +178,7 @@ public final class OptimizerSpec {
         if (clipGradient > 0) {
             text += ".clipGradient(" + clipGradient + ")";
         }
-        if (!schedule.toString().equals("constant()")) {
+        if (!(schedule instanceof Schedule.Constant)) {
             text += ".schedule(" + schedule + ")";
         }
         return text;

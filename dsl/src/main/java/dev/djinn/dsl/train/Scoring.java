@@ -1,7 +1,6 @@
 package dev.djinn.dsl.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -23,7 +22,7 @@ public final class Scoring {
     }
 
     /** Mean loss and metrics over data already in tensors (validation after each epoch). */
-    public static Scores score(TrainableNetwork network, NDArray features, NDArray labels, List<Metric> metrics) {
+    public static Scores score(ScoredNetwork network, NDArray features, NDArray labels, List<Metric> metrics) {
         double[] sums = new double[metrics.size()];
         double loss = forEachBatch(network, features, labels, (start, output, targets) -> {
             for (int m = 0; m < metrics.size(); m++) {
@@ -34,7 +33,7 @@ public final class Scoring {
     }
 
     /** Every example's prediction and target, and the mean loss: what an Evaluation is made from. */
-    public static Predictions predict(TrainableNetwork network, LabeledData data) {
+    public static Predictions predict(ScoredNetwork network, LabeledData data) {
         int size = data.size();
         LossFunction lossFunction = network.loss();
         try (NDManager manager = network.manager().newSubManager()) {
@@ -67,7 +66,7 @@ public final class Scoring {
     }
 
     /** Runs every batch through the network in inference mode; returns the mean loss. */
-    private static double forEachBatch(TrainableNetwork network, NDArray features, NDArray labels, BatchVisitor visitor) {
+    private static double forEachBatch(ScoredNetwork network, NDArray features, NDArray labels, BatchVisitor visitor) {
         int size = (int) labels.getShape().get(0);
         double lossSum = 0;
         try (NDManager manager = network.manager().newSubManager()) {
@@ -78,7 +77,7 @@ public final class Scoring {
                     NDArray yb = labels.get(new NDIndex().addSliceDim(start, end));
                     xb.attach(batchManager);
                     yb.attach(batchManager);
-                    NDArray output = network.trainer().evaluate(new NDList(xb)).singletonOrThrow();
+                    NDArray output = network.forward(xb);
                     lossSum += network.loss().evaluate(yb, output).getFloat() * (end - start);
                     visitor.visit(start, output, yb);
                 }

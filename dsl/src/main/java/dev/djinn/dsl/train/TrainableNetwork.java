@@ -2,6 +2,7 @@ package dev.djinn.dsl.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.Trainer;
 
@@ -9,15 +10,17 @@ import java.util.List;
 
 /**
  * What the training loop and scoring need of a built network: its trainer and loss, the steps of the optimizer and
- * its schedule, and the weights to snapshot for early stopping. The model package implements it, so that training
- * does not reach into the model's classes (and the packages stay a tree).
+ * its schedule, and the weights to snapshot for early stopping. {@link TrainingSession} is it; the loop and
+ * scoring see only this.
  */
-public interface TrainableNetwork {
+public interface TrainableNetwork extends ScoredNetwork {
     Trainer trainer();
 
-    LossFunction loss();
-
-    NDManager manager();
+    /** Through the trainer, which spreads a batch over the training devices. */
+    @Override
+    default NDArray forward(NDArray batch) {
+        return trainer().evaluate(new NDList(batch)).singletonOrThrow();
+    }
 
     List<Device> devices();
 

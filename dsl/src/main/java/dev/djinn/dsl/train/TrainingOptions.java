@@ -3,6 +3,10 @@ package dev.djinn.dsl.train;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.djinn.dsl.data.LabeledData;
+import dev.djinn.dsl.data.Seed;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** How a {@code train(...)} call runs; the defaults are Keras'. Set through {@link TrainOption}s. */
 public final class TrainingOptions {
@@ -18,15 +22,15 @@ public final class TrainingOptions {
 
     int epochs = 1;
     int batchSize = 32;
-    long seed = 42;
+    long seed = Seed.DEFAULT;
     boolean shuffle = true;
     ProgressListener progress;
     int patience = 0;
     /** NaN until chosen: then {@code train(dataSet)} holds out {@link #DEFAULT_VALIDATION} of the train split. */
     double validationFraction = Double.NaN;
     LabeledData validationData;
-    java.util.List<Metric> metrics;
-    java.util.List<Augmentation> augmentations = java.util.List.of();
+    List<Metric> metrics;
+    List<Augmentation> augmentations = List.of();
 
     /** The options a saved model records of its last training: epochs, batch size, seed, shuffling, augmentations, metrics. */
     public JsonObject toJson() {
@@ -35,6 +39,10 @@ public final class TrainingOptions {
         json.addProperty("batchSize", batchSize);
         json.addProperty("seed", seed);
         json.addProperty("shuffle", shuffle);
+        json.addProperty("earlyStoppingPatience", patience);
+        if (choseValidationFraction()) {
+            json.addProperty("validation", validationFraction);
+        }
         json.add("augment", texts(augmentations));
         if (metrics != null) {
             json.add("metrics", texts(metrics));
@@ -52,30 +60,32 @@ public final class TrainingOptions {
         options.batchSize = json.get("batchSize").getAsInt();
         options.seed = json.get("seed").getAsLong();
         options.shuffle = json.get("shuffle").getAsBoolean();
-        java.util.List<Augmentation> augmentations = new java.util.ArrayList<>();
+        options.patience = json.has("earlyStoppingPatience") ? json.get("earlyStoppingPatience").getAsInt() : 0;
+        options.validationFraction = json.has("validation") ? json.get("validation").getAsDouble() : Double.NaN;
+        List<Augmentation> augmentations = new ArrayList<>();
         json.getAsJsonArray("augment").forEach(text -> augmentations.add(Augmentation.parse(text.getAsString())));
-        options.augmentations = java.util.List.copyOf(augmentations);
+        options.augmentations = List.copyOf(augmentations);
         if (json.has("metrics")) {
-            java.util.List<Metric> metrics = new java.util.ArrayList<>();
+            List<Metric> metrics = new ArrayList<>();
             json.getAsJsonArray("metrics").forEach(text -> metrics.add(Metric.parse(text.getAsString())));
-            options.metrics = java.util.List.copyOf(metrics);
+            options.metrics = List.copyOf(metrics);
         }
         return options;
     }
 
-    private static JsonArray texts(java.util.List<?> values) {
+    private static JsonArray texts(List<?> values) {
         JsonArray array = new JsonArray();
         values.forEach(value -> array.add(value.toString()));
         return array;
     }
 
     /** The metrics asked for, or null for the default (accuracy for classifiers, mae for regression). */
-    public java.util.List<Metric> metrics() {
+    public List<Metric> metrics() {
         return metrics;
     }
 
     /** Random changes applied to each training batch. */
-    public java.util.List<Augmentation> augmentations() {
+    public List<Augmentation> augmentations() {
         return augmentations;
     }
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvaluationTest {
     // true:      a a a b b c
     // predicted: a a b b c c
-    private final Evaluation evaluation = new Evaluation(List.of("a", "b", "c"),
+    private final Evaluation evaluation = new ClassifierEvaluation(List.of("a", "b", "c"),
             new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 0, 0, 1, 1, 2}, 0.5);
 
     @Test

@@ -133,9 +133,31 @@ class CraftedModelFilesTest {
         String message = refused(withDescription("nested.djinn", json -> {
             JsonArray layers = new JsonArray();
             layers.add(nested);
+            json.addProperty("version", 1); // format 1 wrote layers, loss and optimizer as call text
+            json.addProperty("loss", "crossEntropy()");
+            json.addProperty("optimizer", "adam(0.001)");
             json.add("layers", layers);
         }));
         assertTrue(message.contains("nested more than 100 levels deep"), message);
+    }
+
+    @Test
+    void deeplyNestedJsonLayersFailWithASentenceNotAStackOverflow() throws IOException {
+        JsonObject layer = JsonParser.parseString("{\"layer\": \"flatten\"}").getAsJsonObject();
+        for (int depth = 0; depth < 300; depth++) { // deeper than any model, and than Gson reads
+            JsonObject outer = new JsonObject();
+            outer.addProperty("layer", "residual");
+            JsonArray inner = new JsonArray();
+            inner.add(layer);
+            outer.add("layers", inner);
+            layer = outer;
+        }
+        JsonArray layers = new JsonArray();
+        layers.add(layer);
+        JsonObject architecture = new JsonObject();
+        architecture.add("sequential", layers);
+        String message = refused(withDescription("nested-json.djinn", json -> json.add("architecture", architecture)));
+        assertTrue(message.contains("has an unreadable model.json (") && message.contains("Nesting limit"), message);
     }
 
     @Test

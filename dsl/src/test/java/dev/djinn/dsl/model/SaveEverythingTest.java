@@ -1,5 +1,9 @@
 package dev.djinn.dsl.model;
 
+import dev.djinn.dsl.train.OptimizerSpec;
+import dev.djinn.dsl.layer.LayerSpec;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonObject;
 import ai.djl.ndarray.NDManager;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.train.History;
@@ -53,8 +57,11 @@ class SaveEverythingTest {
             before = net.predict(probe);
         }
         String json = modelJson(file);
-        assertTrue(json.contains("\"optimizer\": \"adam(0.01).schedule(warmup(1, cosine(3)))\""), json);
-        assertTrue(json.contains("\"residual[dense(12), tanh]\""), json);
+        JsonObject description = JsonParser.parseString(json).getAsJsonObject();
+        assertEquals("adam(0.01).schedule(warmup(1, cosine(3)))", OptimizerSpec.fromJson(description.getAsJsonObject("optimizer")).toString(), json);
+        assertTrue(json.contains("\"layer\": \"residual\""), json);
+        assertEquals("residual[dense(12), tanh]", LayerSpec.fromJson(description.getAsJsonObject("architecture")
+                .getAsJsonArray("sequential").get(2)).text(), json);
         assertTrue(json.contains("\"batchSize\": 8"), json);
         try (Model again = load(file)) {
             assertArrayEquals(before[0], again.predict(probe)[0], 1e-6f);

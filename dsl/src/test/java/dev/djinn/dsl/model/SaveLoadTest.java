@@ -71,8 +71,10 @@ class SaveLoadTest {
         try (var zip = new java.util.zip.ZipFile(file.toFile())) {
             String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes());
             assertTrue(json.contains("\"format\": \"djinn-model\""), json);
-            assertTrue(json.contains("\"dense(8)\""), json);
-            assertTrue(json.contains("\"optimizer\": \"adam(0.001)\""), json);
+            assertTrue(json.contains("\"version\": 2"), json);
+            String compact = json.replaceAll("\\s", "");
+            assertTrue(compact.contains("{\"layer\":\"dense\",\"units\":8}"), json);
+            assertTrue(compact.contains("\"optimizer\":{\"kind\":\"adam\",\"learningRate\":0.001"), json);
             assertTrue(json.contains("\"history\""), json);
         }
     }

@@ -1,5 +1,7 @@
 package dev.djinn.magics.tensor;
 
+import dev.djinn.dsl.data.ClassNames;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDArray;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.model.Model;
@@ -31,12 +33,12 @@ public final class Inspections {
         int[] first = new int[shown];
         Arrays.setAll(first, i -> i);
         ImageSplit head = images.select(first);
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager()) {
             List<String> captions = new ArrayList<>();
             long[] labels = head.labels(manager).toLongArray();
             List<String> names = images.classNames();
             for (long label : labels) {
-                captions.add(label < names.size() ? names.get((int) label) : String.valueOf(label));
+                captions.add(ClassNames.of(names, (int) label));
             }
             return TensorReport.of(name + " (first " + shown + " of " + images.size() + ")", head.features(manager), captions);
         }

@@ -1,10 +1,11 @@
-package dev.djinn.dsl.model;
+package dev.djinn.dsl.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
@@ -13,13 +14,67 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.transformer.IdEmbedding;
 
 import java.util.List;
 
-/** DJL blocks for the layers that need more than one builder call: embeddings, recurrent layers, residuals. */
+/** The DJL blocks behind the layer specs (kept here so the specs' names may be DJL's without clashing). */
 final class LayerBlocks {
     private LayerBlocks() {
+    }
+
+    static Block activation(LayerSpec.Activation.Function function, double alpha) {
+        switch (function) {
+            case RELU: return Activation.reluBlock();
+            case SIGMOID: return Activation.sigmoidBlock();
+            case TANH: return Activation.tanhBlock();
+            case GELU: return Activation.geluBlock();
+            case SWISH: return Activation.swishBlock(1f);
+            case SOFTMAX: return new LambdaBlock(list -> new NDList(list.singletonOrThrow().softmax(-1)), "softmax");
+            default: return Activation.leakyReluBlock((float) alpha);
+        }
+    }
+
+    static Block dropout(double rate) {
+        return Dropout.builder().optRate((float) rate).build();
+    }
+
+    static Block pool(boolean max, int size) {
+        Shape window = new Shape(size, size);
+        return max ? Pool.maxPool2dBlock(window, window) : Pool.avgPool2dBlock(window, window);
+    }
+
+    static Block globalAvgPool() {
+        return Pool.globalAvgPool2dBlock();
+    }
+
+    /** A new axis of size 1 at {@code axis} of each example's array. */
+    static Block newAxis(int axis, String name) {
+        return new LambdaBlock(list -> new NDList(list.singletonOrThrow().expandDims(axis)), name);
+    }
+
+    /** The element-wise sum of every input. */
+    static Block sum() {
+        return new LambdaBlock(list -> {
+            NDArray sum = list.get(0);
+            for (int i = 1; i < list.size(); i++) {
+                sum = sum.add(list.get(i));
+            }
+            return new NDList(sum);
+        }, "add");
+    }
+
+    /** The inputs side by side along their last axis. */
+    static Block concatenation() {
+        return new LambdaBlock(list -> {
+            NDArray joined = list.get(0);
+            for (int i = 1; i < list.size(); i++) {
+                joined = joined.concat(list.get(i), -1);
+            }
+            return new NDList(joined);
+        }, "concat");
     }
 
     /** A 1-D or 2-D convolution with square kernels, strides and padding. */
@@ -82,9 +137,9 @@ final class LayerBlocks {
     }
 
     /** x + f(x), where f is the sub-model's layers. */
-    static Block residual(List<Layer> layers) {
+    static Block residual(List<Block> layers) {
         SequentialBlock branch = new SequentialBlock();
-        layers.forEach(layer -> branch.add(layer.block().get()));
+        layers.forEach(branch::add);
         return new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
                 List.of(branch, new LambdaBlock(list -> list, "identity")));
     }
