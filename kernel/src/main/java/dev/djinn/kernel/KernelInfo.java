@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.djinn.Djinn;
 import dev.djinn.kernel.protocol.Replies;
+import java.nio.file.Path;
 
 /** What {@code kernel_info_reply} says about Djinn: Java, its version, editor modes, help links and a banner. */
 final class KernelInfo {
@@ -42,7 +43,7 @@ final class KernelInfo {
         JsonArray links = new JsonArray();
         String home = System.getProperty("djinn.home");
         if (home != null) {
-            links.add(link("Djinn", java.nio.file.Path.of(home, "README.md").toUri().toString()));
+            links.add(link("Djinn", Path.of(home, "README.md").toUri().toString()));
         }
         links.add(link("DJL", "https://docs.djl.ai/"));
         links.add(link("DJL API", "https://javadoc.io/doc/ai.djl/api/" + Djinn.djlVersion() + "/index.html"));

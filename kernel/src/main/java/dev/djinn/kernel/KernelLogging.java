@@ -6,6 +6,7 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * Library logging (DJL, jjava, ZeroMQ, java.util.logging) goes to the kernel process's stderr at WARN: the terminal
@@ -28,7 +29,7 @@ public final class KernelLogging {
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         LoggerFactory.getLogger(KernelLogging.class).debug("logging configured");
 
-        java.util.logging.Logger root = LogManager.getLogManager().getLogger("");
+        Logger root = LogManager.getLogManager().getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }

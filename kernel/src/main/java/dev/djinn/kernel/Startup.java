@@ -4,6 +4,8 @@ import dev.djinn.kernel.eval.CellEvaluator;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Builds the kernel's JShell with the imports every cell starts with, and warms up its compiler. */
 public final class Startup {
@@ -13,8 +15,8 @@ public final class Startup {
     /** The imports shared by the kernel, {@code djinn jshell} and {@code djinn run} (the file the dist ships as djinn.jsh). */
     public static String commonImports() {
         try (InputStream in = Startup.class.getResourceAsStream("djinn.jsh")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("The kernel jar lacks dev/djinn/kernel/djinn.jsh: rebuild Djinn.", e);
         }
     }

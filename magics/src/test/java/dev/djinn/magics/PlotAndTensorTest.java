@@ -31,6 +31,8 @@ import java.util.Map;
 import static dev.djinn.Djinn.data;
 import static dev.djinn.Djinn.epochs;
 import static dev.djinn.Djinn.model;
+import static dev.djinn.Djinn.concat;
+import static dev.djinn.Djinn.input;
 import static dev.djinn.Djinn.progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -177,6 +179,19 @@ class PlotAndTensorTest {
             String text = report.toString();
             assertTrue(text.startsWith("net: 4 parameters, 22 values\nname"), text);
             assertTrue(text.contains("(4, 2)") && text.contains("float32") && text.contains("cpu()"), text);
+        }
+    }
+
+    @Test
+    void aGraphModelShowsItsSharedLayerOnce() {
+        var encoder = model().dense(3);
+        var a = input("a", 2);
+        var b = input("b", 2);
+        try (Model net = model(List.of(a, b), concat(encoder.on(a), encoder.on(b)).dense(2))) {
+            net.train(data(new float[][] {{0, 1, 1, 0}, {1, 0, 0, 1}}, new int[] {0, 1}), epochs(1), progress(ProgressListener.NONE));
+            ParameterReport report = (ParameterReport) run("%tensor net", new PlainSession().with("net", net));
+            assertEquals(4, report.rows().size(), "the shared dense's weight and bias once, then the head's");
+            assertEquals(2 * 3 + 3 + 6 * 2 + 2, report.totalParameters());
         }
     }
 }

@@ -8,6 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One split of an image classification data set: {@code size()} grey-scale images of {@code rows × cols} unsigned
@@ -76,11 +79,11 @@ public final class ImageSplit implements LabeledData {
         if (!classNames.isEmpty()) {
             return classNames;
         }
-        return java.util.stream.IntStream.range(0, labelCounts().length).mapToObj(String::valueOf).collect(java.util.stream.Collectors.toList());
+        return IntStream.range(0, labelCounts().length).mapToObj(String::valueOf).collect(Collectors.toList());
     }
 
     /** Reads a split from an IDX image file and its IDX label file, checking that they belong together. */
-    public static ImageSplit read(java.nio.file.Path images, java.nio.file.Path labels) {
+    public static ImageSplit read(Path images, Path labels) {
         IdxArray imageArray = IdxReader.read(images);
         IdxArray labelArray = IdxReader.read(labels);
         if (imageArray.dimensions().length != 3) {

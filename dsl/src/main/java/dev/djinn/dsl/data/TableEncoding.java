@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * How a table's feature columns become numbers: numeric columns standardized with the training rows' mean and
@@ -123,7 +124,7 @@ public final class TableEncoding implements InputEncoding {
     }
 
     /** One example given by column name, as the server receives it: numbers, or strings for categorical columns. */
-    public float[] encode(java.util.Map<String, Object> row) {
+    public float[] encode(Map<String, Object> row) {
         float[] values = new float[width()];
         int offset = 0;
         for (ColumnCode code : columns) {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonToken;
 
 /**
  * A model behind HTTP, on the JDK's own server: {@code POST /predict} (JSON examples in, JSON predictions out),
@@ -148,8 +150,8 @@ public final class ModelServer implements AutoCloseable {
         try {
             JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)));
             reader.setStrictness(Strictness.STRICT);
-            json = com.google.gson.JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            json = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonParseException("text after the JSON value");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {

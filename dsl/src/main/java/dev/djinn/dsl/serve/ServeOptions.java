@@ -1,4 +1,5 @@
 package dev.djinn.dsl.serve;
+import java.util.Objects;
 
 /** How {@code net.serve(port, options)} listens: address, worker threads, largest request body. */
 public final class ServeOptions {
@@ -19,7 +20,7 @@ public final class ServeOptions {
 
     /** The address to listen on: "0.0.0.0" for every interface. */
     public ServeOptions host(String host) {
-        return new ServeOptions(java.util.Objects.requireNonNull(host, "host(null): give an address such as 0.0.0.0"), threads, maxBodyBytes);
+        return new ServeOptions(Objects.requireNonNull(host, "host(null): give an address such as 0.0.0.0"), threads, maxBodyBytes);
     }
 
     /** Requests handled at once. */

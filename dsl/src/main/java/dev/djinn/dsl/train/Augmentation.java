@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Random;
+import java.util.Arrays;
 
 /**
  * A random change to each training image of a batch, made on the batch tensor: {@code augment(flip(), crop(4))}.
@@ -41,7 +42,7 @@ public abstract class Augmentation {
                     chosen[i] = random.nextBoolean();
                 }
                 long[] maskShape = new long[shape.dimension()];
-                java.util.Arrays.fill(maskShape, 1);
+                Arrays.fill(maskShape, 1);
                 maskShape[0] = chosen.length;
                 NDArray mask = images.getManager().create(chosen).reshape(maskShape).broadcast(shape);
                 return NDArrays.where(mask, images.flip(shape.dimension() - 1), images);

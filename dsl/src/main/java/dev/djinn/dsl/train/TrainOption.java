@@ -3,6 +3,11 @@ package dev.djinn.dsl.train;
 import dev.djinn.dsl.data.LabeledData;
 
 import java.util.function.Consumer;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /** One option of {@code train(data, epochs(5), batchSize(64), …)}; made by the static methods here. */
 public final class TrainOption {
@@ -71,18 +76,18 @@ public final class TrainOption {
      * data set's test split here lets it choose the epoch early stopping and best checkpoints keep: do that knowingly.
      */
     public static TrainOption validationData(LabeledData data) {
-        java.util.Objects.requireNonNull(data, "validationData(null): give the examples to validate on, such as data.test()");
+        Objects.requireNonNull(data, "validationData(null): give the examples to validate on, such as data.test()");
         return new TrainOption(o -> o.validationData = data);
     }
 
     /** Saves the model to {@code file} after every epoch (atomically: an interrupted save keeps the last one). */
-    public static TrainOption checkpoint(java.nio.file.Path file) {
+    public static TrainOption checkpoint(Path file) {
         return checkpoint(file, false);
     }
 
     /** Saves after every epoch, or with {@code bestOnly} only when the monitored loss improved. */
-    public static TrainOption checkpoint(java.nio.file.Path file, boolean bestOnly) {
-        java.util.Objects.requireNonNull(file, "checkpoint(file): give the file to save to");
+    public static TrainOption checkpoint(Path file, boolean bestOnly) {
+        Objects.requireNonNull(file, "checkpoint(file): give the file to save to");
         return new TrainOption(o -> {
             o.checkpoint = file;
             o.checkpointBestOnly = bestOnly;
@@ -91,8 +96,8 @@ public final class TrainOption {
 
     /** What to measure besides the loss: {@code metrics(accuracy(), topK(5))}. */
     public static TrainOption metrics(Metric... metrics) {
-        java.util.List<Metric> list = java.util.List.of(metrics);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        List<Metric> list = List.of(metrics);
+        Set<String> names = new HashSet<>();
         for (Metric metric : list) {
             if (!names.add(metric.name())) {
                 throw new IllegalArgumentException("metrics(...) names " + metric.name() + " twice.");
@@ -103,7 +108,7 @@ public final class TrainOption {
 
     /** Random changes to each training image: {@code augment(flip(), crop(4))}. */
     public static TrainOption augment(Augmentation... augmentations) {
-        java.util.List<Augmentation> list = java.util.List.of(augmentations);
+        List<Augmentation> list = List.of(augmentations);
         return new TrainOption(o -> o.augmentations = list);
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.ArrayList;
 
 /**
  * Djinn's training loop on DJL's Trainer. The whole data set lives in one tensor; each batch is gathered from it
@@ -167,7 +168,7 @@ public final class TrainingLoop {
             return List.of(new Part(xb, yb, size, true));
         }
         int count = Math.min(devices.size(), size);
-        java.util.List<Part> parts = new java.util.ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int from = size * i / count;
             int to = size * (i + 1) / count;

@@ -7,17 +7,20 @@ import dev.djinn.dsl.data.Seed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /** How a {@code train(...)} call runs; the defaults are Keras'. Set through {@link TrainOption}s. */
 public final class TrainingOptions {
-    private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = TerminalProgress::forStdout;
+    private static volatile Supplier<ProgressListener> defaultProgress = TerminalProgress::forStdout;
 
     /**
      * Where training reports progress when {@code progress(…)} is not given: a terminal bar unless changed here (the
      * kernel installs a live notebook display).
      */
-    public static void useDefaultProgress(java.util.function.Supplier<ProgressListener> listeners) {
-        defaultProgress = java.util.Objects.requireNonNull(listeners, "useDefaultProgress(null): give a supplier of listeners");
+    public static void useDefaultProgress(Supplier<ProgressListener> listeners) {
+        defaultProgress = Objects.requireNonNull(listeners, "useDefaultProgress(null): give a supplier of listeners");
     }
 
     int epochs = 1;
@@ -106,11 +109,11 @@ public final class TrainingOptions {
     public LabeledData validationData() {
         return validationData;
     }
-    java.nio.file.Path checkpoint;
+    Path checkpoint;
     boolean checkpointBestOnly;
 
     /** Where to save the model after epochs, or null. */
-    public java.nio.file.Path checkpoint() {
+    public Path checkpoint() {
         return checkpoint;
     }
 

@@ -1,6 +1,7 @@
 package dev.djinn.kernel.display;
 
 import java.lang.reflect.Array;
+import java.awt.image.RenderedImage;
 
 /** The text/plain form of a value: its toString, except arrays (their contents, as JShell prints them) and images. */
 public final class PlainText {
@@ -10,8 +11,8 @@ public final class PlainText {
     }
 
     public static String of(Object value) {
-        if (value instanceof java.awt.image.RenderedImage) {
-            java.awt.image.RenderedImage image = (java.awt.image.RenderedImage) value;
+        if (value instanceof RenderedImage) {
+            RenderedImage image = (RenderedImage) value;
             return "[image " + image.getWidth() + "×" + image.getHeight() + "]";
         }
         if (value == null || !value.getClass().isArray()) {

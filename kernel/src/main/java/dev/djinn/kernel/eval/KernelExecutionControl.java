@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * JShell's own in-process execution control (so it keeps its way of stopping runaway snippets: ThreadGroup.stop on
@@ -65,7 +66,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
             cell.interrupt();
             long deadline = System.nanoTime() + GRACE_NANOS;
             while (ValueCapture.RUNNING.get() == cell && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+                LockSupport.parkNanos(5_000_000L);
             }
             if (ValueCapture.RUNNING.get() != cell) {
                 return;

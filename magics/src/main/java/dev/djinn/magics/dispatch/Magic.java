@@ -1,4 +1,5 @@
 package dev.djinn.magics.dispatch;
+import java.util.List;
 
 /**
  * One magic: {@code %name} on a line, {@code %%name} over a cell, or both. Its result is any object the kernel can
@@ -6,7 +7,7 @@ package dev.djinn.magics.dispatch;
  */
 public interface Magic {
     /** The names it answers to: "time" for %time and %%time, "who" and "vars" for one magic with two names. */
-    java.util.List<String> names();
+    List<String> names();
 
     /** The usage line: "%plot h | %plot table x y [--kind line|scatter|bar|hist] …". */
     String usage();

@@ -1,4 +1,6 @@
 package dev.djinn.magics.everyday;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /** Durations as IPython prints them: "812 ns", "3.41 µs", "12.3 ms", "1.52 s", "2min 3s". */
 final class Durations {
@@ -8,7 +10,7 @@ final class Durations {
     static String format(double nanos) {
         if (nanos < 1) {
             // three significant digits without an exponent: "0.00463 ns"
-            return new java.math.BigDecimal(nanos).round(new java.math.MathContext(3)).toPlainString() + " ns";
+            return new BigDecimal(nanos).round(new MathContext(3)).toPlainString() + " ns";
         }
         if (nanos < 1e3) {
             return String.format("%.3g ns", nanos);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.io.File;
 
 /**
  * {@code %maven group:artifact:version …}: resolves the artifacts with their runtime dependencies, as Maven does
@@ -106,7 +107,7 @@ public final class MavenMagic extends BaseMagic {
     /** Whether the kernel itself already has this jar (same file name on its class path). */
     private static boolean onKernelClasspath(Path jar) {
         String name = jar.getFileName().toString();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (Path.of(entry).getFileName() != null && Path.of(entry).getFileName().toString().equals(name)) {
                 return true;
             }

@@ -6,6 +6,7 @@ import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.lang.management.ManagementFactory;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * {@code %time code} and {@code %%time}: runs the code once, prints wall and CPU time (the process's, so the work of
@@ -38,8 +39,8 @@ public final class TimeMagic extends BaseMagic {
 
     static long processCpuNanos() {
         var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        if (os instanceof OperatingSystemMXBean) {
+            return ((OperatingSystemMXBean) os).getProcessCpuTime();
         }
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }

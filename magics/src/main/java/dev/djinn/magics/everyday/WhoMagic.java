@@ -9,6 +9,7 @@ import dev.djinn.magics.dispatch.Session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.lang.reflect.Array;
 
 /** {@code %who} / {@code %vars}: the user's variables with type and a short value; {@code %who Type} filters by type. */
 public final class WhoMagic extends BaseMagic {
@@ -48,7 +49,7 @@ public final class WhoMagic extends BaseMagic {
     }
 
     private static String arrayText(Object array) {
-        int length = java.lang.reflect.Array.getLength(array);
+        int length = Array.getLength(array);
         return array.getClass().getComponentType().getSimpleName() + "[" + length + "]";
     }
 

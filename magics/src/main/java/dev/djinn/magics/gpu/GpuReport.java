@@ -13,6 +13,7 @@ import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.io.IOException;
 
 /**
  * What {@code %gpu} and {@code gpu()} show: the engine (PyTorch version, CPU or CUDA flavour), its intra- and
@@ -69,7 +70,7 @@ public final class GpuReport implements Rich {
             List<String> names = new String(process.getInputStream().readAllBytes()).lines().map(String::strip)
                     .filter(line -> !line.isEmpty()).collect(Collectors.toList());
             return process.waitFor() == 0 ? names : List.of();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

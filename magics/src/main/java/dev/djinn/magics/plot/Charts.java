@@ -9,6 +9,7 @@ import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /** Builds the charts {@code %plot} and {@code plot(…)} draw: a History, a table's columns, arrays and tensors. */
 public final class Charts {
@@ -35,7 +36,7 @@ public final class Charts {
             List<Panel.Series> series = new ArrayList<>();
             series.add(new Panel.Series("train", epochs, history.series(quantity)));
             double[] validation = history.series("val_" + quantity);
-            if (java.util.Arrays.stream(validation).anyMatch(Double::isFinite)) {
+            if (Arrays.stream(validation).anyMatch(Double::isFinite)) {
                 series.add(new Panel.Series("validation", epochs, validation));
             }
             String panelTitle = title.isEmpty() ? quantity : title + ": " + quantity;

@@ -1,6 +1,7 @@
 package dev.djinn.magics.plot;
 
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * A panel drawn with characters, for terminals and jshell: lines and points on a grid with the y range on the left
@@ -56,7 +57,7 @@ final class UnicodeChart {
         }
         char[][] grid = new char[HEIGHT][WIDTH];
         for (char[] row : grid) {
-            java.util.Arrays.fill(row, ' ');
+            Arrays.fill(row, ' ');
         }
         List<Panel.Series> series = panel.series();
         for (int s = 0; s < series.size(); s++) {

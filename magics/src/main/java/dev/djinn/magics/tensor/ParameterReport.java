@@ -10,6 +10,7 @@ import dev.djinn.magics.dispatch.Html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * What {@code %tensor net} shows about a model: every parameter with its shape, dtype, device, mean, std, min, max and
@@ -99,7 +100,7 @@ public final class ParameterReport implements Rich {
         table.add(headers);
         rows.forEach(r -> table.add(cells(r)));
         int[] widths = new int[headers.size()];
-        java.util.Arrays.fill(widths, 1);
+        Arrays.fill(widths, 1);
         for (List<String> line : table) {
             for (int i = 0; i < line.size(); i++) {
                 widths[i] = Math.max(widths[i], line.get(i).length());

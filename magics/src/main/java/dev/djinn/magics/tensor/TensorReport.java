@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.lang.reflect.Array;
 
 /**
  * What {@code %tensor x} and {@code inspect(x)} show about an array: shape, dtype, device, min / max / mean / std,
@@ -88,15 +89,15 @@ public final class TensorReport implements Rich {
         }
         if (array instanceof float[][] || array instanceof double[][]) {
             Object[] rows = (Object[]) array;
-            int cols = rows.length == 0 ? 0 : java.lang.reflect.Array.getLength(rows[0]);
+            int cols = rows.length == 0 ? 0 : Array.getLength(rows[0]);
             double[] values = new double[rows.length * cols];
             for (int r = 0; r < rows.length; r++) {
-                if (java.lang.reflect.Array.getLength(rows[r]) != cols) {
-                    throw new IllegalArgumentException(name + " is ragged: row " + r + " has " + java.lang.reflect.Array.getLength(rows[r])
+                if (Array.getLength(rows[r]) != cols) {
+                    throw new IllegalArgumentException(name + " is ragged: row " + r + " has " + Array.getLength(rows[r])
                             + " values but row 0 has " + cols + ".");
                 }
                 for (int c = 0; c < cols; c++) {
-                    values[r * cols + c] = ((Number) java.lang.reflect.Array.get(rows[r], c)).doubleValue();
+                    values[r * cols + c] = ((Number) Array.get(rows[r], c)).doubleValue();
                 }
             }
             return new TensorReport(name, new long[] {rows.length, cols}, array instanceof float[][] ? "float32" : "float64",
