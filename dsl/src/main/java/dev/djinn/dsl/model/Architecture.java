@@ -156,10 +156,11 @@ sealed interface Architecture {
             for (Node node : graph.order()) {
                 numbers.put(node, numbers.size() + 1);
                 Node first = firstUses.get(node.layer());
-                boolean shared = first != node;
+                long parameters = Summary.parameterCount(block.blockOf(node));
+                boolean shared = first != node; // counted at its first use; said where there are weights to share
                 String from = node.from().stream().map(source -> "#" + numbers.get(source)).collect(Collectors.joining(", "));
-                rows.add(new Summary.Row(numbers.get(node), node.layer().text() + (shared ? " (shares #" + numbers.get(first) + ")" : ""),
-                        shapes.get(node).toString(), shared ? 0 : Summary.parameterCount(block.blockOf(node)), from));
+                rows.add(new Summary.Row(numbers.get(node), node.layer().text() + (shared && parameters > 0 ? " (shares #" + numbers.get(first) + ")" : ""),
+                        shapes.get(node).toString(), shared ? 0 : parameters, from));
             }
             return rows;
         }

@@ -91,7 +91,7 @@ public final class TimeitMagic extends BaseMagic {
         }
         if (!trimmed.contains("\n") && !trimmed.contains(";")) {
             try {
-                Object expression = session.eval("(Callable<Object>) () -> (" + trimmed + ")");
+                Object expression = session.eval("(java.util.concurrent.Callable<Object>) () -> (" + trimmed + ")"); // JShell code: named in full
                 if (expression instanceof Callable) {
                     return (Callable<?>) expression;
                 }

@@ -3,6 +3,7 @@ package dev.djinn.dsl.data.setup;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import dev.djinn.dsl.data.IdxWriter;
+import dev.djinn.dsl.data.Seed;
 import dev.djinn.dsl.data.Permutation;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Random;
  */
 public final class NpmMnist {
     public static final int TRAIN = 8000;
-    public static final long SEED = 42;
+    public static final long SEED = Seed.DEFAULT;
     private static final int PIXELS = 28 * 28;
 
     private NpmMnist() {
