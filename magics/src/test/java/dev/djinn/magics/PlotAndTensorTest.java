@@ -13,6 +13,8 @@ import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.plot.Chart;
 import dev.djinn.magics.tensor.ParameterReport;
+import dev.djinn.dsl.model.Summary;
+import dev.djinn.magics.display.DisplayForms;
 import dev.djinn.magics.tensor.TensorReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +194,8 @@ class PlotAndTensorTest {
             ParameterReport report = (ParameterReport) run("%tensor net", new PlainSession().with("net", net));
             assertEquals(4, report.rows().size(), "the shared dense's weight and bias once, then the head's");
             assertEquals(2 * 3 + 3 + 6 * 2 + 2, report.totalParameters());
+            String html = new String(DisplayForms.all().get(Summary.class).apply(net.summary()).bytes(MimeBundle.HTML));
+            assertTrue(html.contains("<th style=\"text-align:left\">from</th>") && html.contains("<td style=\"text-align:left\">#3, #4</td>"), html);
         }
     }
 }

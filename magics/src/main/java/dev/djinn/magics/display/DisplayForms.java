@@ -142,13 +142,17 @@ public final class DisplayForms {
     }
 
     static MimeBundle summary(Summary summary) {
-        StringBuilder html = new StringBuilder("<table><tr><th>#</th><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">output shape</th><th>parameters</th></tr>");
+        boolean graph = summary.isGraph(); // a graph's rows say which rows they take their input from
+        StringBuilder html = new StringBuilder("<table><tr><th>#</th><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">output shape</th><th>parameters</th>"
+                + (graph ? "<th style=\"text-align:left\">from</th>" : "") + "</tr>");
         for (Summary.Row row : summary.rows()) {
-            html.append(String.format("<tr><td>%d</td><td style=\"text-align:left\"><code>%s</code></td><td style=\"text-align:left\">%s</td><td>%,d</td></tr>",
-                    row.index(), Html.escape(row.layer()), row.outputShape(), row.parameters()));
+            html.append(String.format("<tr><td>%d</td><td style=\"text-align:left\"><code>%s</code></td><td style=\"text-align:left\">%s</td><td>%,d</td>%s</tr>",
+                    row.index(), Html.escape(row.layer()), row.outputShape(), row.parameters(),
+                    graph ? "<td style=\"text-align:left\">" + row.from() + "</td>" : ""));
         }
-        html.append(String.format("<tr><td></td><td style=\"text-align:left\"><b>total</b></td><td></td><td><b>%,d</b></td></tr></table>"
-                + "<div>trainable %,d of %,d parameters</div>", summary.totalParameters(), summary.trainableParameters(), summary.totalParameters()));
+        html.append(String.format("<tr><td></td><td style=\"text-align:left\"><b>total</b></td><td></td><td><b>%,d</b></td>%s</tr></table>"
+                + "<div>trainable %,d of %,d parameters</div>", summary.totalParameters(), graph ? "<td></td>" : "",
+                summary.trainableParameters(), summary.totalParameters()));
         return MimeBundle.html(html.toString(), summary.toString());
     }
 
