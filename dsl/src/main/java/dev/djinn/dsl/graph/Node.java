@@ -45,7 +45,7 @@ public final class Node implements LayerBuilder<Node> {
         if (inputs.isEmpty() || inputs.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException(layer.text() + " needs input nodes, such as input(\"x\", 4).");
         }
-        boolean merge = layer instanceof LayerSpec.Add || layer instanceof LayerSpec.Concat;
+        boolean merge = layer.merges();
         if (merge && inputs.size() < 2) {
             throw new IllegalArgumentException(layer.text() + "(…) merges two branches or more; it got " + inputs.size() + ".");
         }

@@ -48,6 +48,11 @@ public sealed interface LayerSpec {
         return Optional.empty();
     }
 
+    /** Whether this layer merges two branches or more (add, concat) rather than taking one input. */
+    default boolean merges() {
+        return false;
+    }
+
     /** Added by Djinn (an adapter), not asked for by the user: not counted when a shape error numbers the layers. */
     default boolean added() {
         return false;
@@ -355,6 +360,11 @@ public sealed interface LayerSpec {
         }
 
         @Override
+        public boolean merges() {
+            return true;
+        }
+
+        @Override
         public Shape outputShape(Shape... inputs) {
             for (Shape input : inputs) {
                 if (!input.equals(inputs[0])) {
@@ -375,6 +385,11 @@ public sealed interface LayerSpec {
         @Override
         public String text() {
             return "concat";
+        }
+
+        @Override
+        public boolean merges() {
+            return true;
         }
 
         @Override

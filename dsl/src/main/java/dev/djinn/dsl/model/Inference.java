@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.djinn.dsl.data.ClassNames;
 import dev.djinn.dsl.train.LossFunction;
+import dev.djinn.dsl.train.ScoredNetwork;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.List;
 /**
  * Running a trained network on new examples: class probabilities for classifiers (softmax, or sigmoid for a
  * binary one), the outputs themselves for regression. Thread-safe without a lock: every call has its own arrays and
- * the network's forward pass only reads the weights.
+ * the network's forward pass only reads the weights. Scoring ({@code evaluate}) runs through it too.
  */
-final class Inference {
+final class Inference implements ScoredNetwork {
     private final BuiltNetwork network;
     private final LossFunction loss;
     private final List<String> classNames;
@@ -68,7 +69,23 @@ final class Inference {
     }
 
     private NDArray run(NDArray batch) {
-        return loss.probabilities(network.forward(batch));
+        return loss.probabilities(forward(batch));
+    }
+
+    /** The raw output (logits, values), without the trainer. */
+    @Override
+    public NDArray forward(NDArray batch) {
+        return network.forward(batch);
+    }
+
+    @Override
+    public LossFunction loss() {
+        return loss;
+    }
+
+    @Override
+    public NDManager manager() {
+        return network.manager();
     }
 
     /** The most likely class, by name, from a row of probabilities. */

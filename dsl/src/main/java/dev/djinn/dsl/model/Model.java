@@ -30,7 +30,6 @@ import dev.djinn.dsl.train.History;
 import dev.djinn.dsl.train.HoldOut;
 import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.OptimizerSpec;
-import dev.djinn.dsl.train.ScoredNetwork;
 import dev.djinn.dsl.train.Scoring;
 import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
@@ -410,7 +409,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
 
     /** The loss this model trains with: set, picked from the data on the first train, or read from its file; null before. */
     public LossFunction lossFunction() {
-        return session != null ? session.loss() : loss;
+        return loss;
     }
 
     /** The summary's text: what a served model tells GET /model. */
@@ -553,32 +552,12 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         }
         LossFunction scoredWith = lossFunction() != null ? lossFunction() : LossFunction.defaultFor(data.hasClassLabels());
         scoredWith.check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputWidth());
-        Scoring.Predictions p = Scoring.predict(scored(built, scoredWith), data);
+        Scoring.Predictions p = Scoring.predict(new Inference(built, scoredWith, classNames), data);
         if (p.outputs() != null) {
             return Evaluation.regression(p.outputs(), p.targets(), p.width(), p.meanLoss());
         }
         List<String> names = classNames.isEmpty() ? data.classNames() : classNames;
         return Evaluation.classifier(names, p.predicted(), p.actual(), p.labelRanks(), p.meanLoss());
-    }
-
-    /** The built network as scoring sees it: inference without the trainer. */
-    private static ScoredNetwork scored(BuiltNetwork built, LossFunction loss) {
-        return new ScoredNetwork() {
-            @Override
-            public NDArray forward(NDArray batch) {
-                return built.forward(batch);
-            }
-
-            @Override
-            public LossFunction loss() {
-                return loss;
-            }
-
-            @Override
-            public NDManager manager() {
-                return built.manager();
-            }
-        };
     }
 
     /**

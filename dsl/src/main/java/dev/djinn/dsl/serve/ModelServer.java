@@ -1,5 +1,6 @@
 package dev.djinn.dsl.serve;
 
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -20,6 +21,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -162,9 +164,10 @@ public final class ModelServer implements AutoCloseable {
         float[][] results;
         int count;
         try {
-            PredictRequest request = PredictRequest.parse(json, model.exampleShape().size(), columns, model.namedInputs());
+            Map<String, Shape> named = model.namedInputs();
+            PredictRequest request = PredictRequest.parse(json, model.exampleShape().size(), columns, named);
             count = request.size();
-            results = columns && model.namedInputs().isEmpty() ? model.predictRecords(request.records()) : model.predict(request.rows().toArray(new float[0][]));
+            results = columns && named.isEmpty() ? model.predictRecords(request.records()) : model.predict(request.rows().toArray(new float[0][]));
         } catch (IllegalArgumentException e) {
             reply(exchange, 400, error(e.getMessage()));
             return;
@@ -212,11 +215,7 @@ public final class ModelServer implements AutoCloseable {
     private JsonObject describe() {
         JsonObject json = new JsonObject();
         json.addProperty("summary", model.describe());
-        JsonArray shape = new JsonArray();
-        for (long dimension : model.exampleShape().getShape()) {
-            shape.add(dimension);
-        }
-        json.add("inputShape", shape);
+        json.add("inputShape", GSON.toJsonTree(model.exampleShape().getShape()));
         json.addProperty("loss", model.lossFunction().toString());
         json.add("classNames", GSON.toJsonTree(model.classNames()));
         if (model.encoding() instanceof TableEncoding) {

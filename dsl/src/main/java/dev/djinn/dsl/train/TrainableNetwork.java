@@ -3,7 +3,6 @@ package dev.djinn.dsl.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.Trainer;
 
 import java.util.List;

@@ -2,9 +2,7 @@ package dev.djinn.magics.display;
 
 import ai.djl.ndarray.NDArray;
 import dev.djinn.dsl.data.ImageSplit;
-import dev.djinn.dsl.evaluate.ClassifierEvaluation;
 import dev.djinn.dsl.evaluate.Evaluation;
-import dev.djinn.dsl.evaluate.RegressionEvaluation;
 import dev.djinn.dsl.model.Model;
 import dev.djinn.dsl.model.Summary;
 import dev.djinn.dsl.train.EpochRecord;
@@ -43,8 +41,6 @@ public final class DisplayForms {
         forms.put(Rich.class, value -> ((Rich) value).toMimeBundle());
         forms.put(History.class, value -> history((History) value));
         forms.put(Evaluation.class, value -> evaluation((Evaluation) value));
-        forms.put(ClassifierEvaluation.class, value -> evaluation((Evaluation) value));
-        forms.put(RegressionEvaluation.class, value -> evaluation((Evaluation) value));
         forms.put(Summary.class, value -> summary((Summary) value));
         forms.put(Table.class, value -> table((Table) value));
         forms.put(NDArray.class, value -> TensorReport.of("tensor", (NDArray) value, List.of()).toMimeBundle());
