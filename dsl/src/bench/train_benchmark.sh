@@ -5,26 +5,12 @@
 # the ratios against the targets (DSL >= 0.95x plain DJL, >= 1.8x PyTorch) and the DSL's peak RSS.
 # Usage: dsl/src/bench/train_benchmark.sh [ROUNDS]   (after mvn -DskipTests package)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 ROUNDS="${1:-3}"
-LIB="$ROOT/install/target/djinn/lib"
-[[ -d "$LIB" ]] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
 /usr/bin/python3 -c "import torch" 2>/dev/null || { echo "install PyTorch for Python first: sudo apt-get install python3-torch" >&2; exit 1; }
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/bench_setup.sh" .
 
-CLASSES="$(mktemp -d)"
-trap 'rm -rf "$CLASSES"' EXIT
-javac -d "$CLASSES" -cp "$LIB/*" "$ROOT"/dsl/src/bench/java/dev/djinn/bench/*.java
-JAVA=(java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 -cp "$CLASSES:$LIB/*")
-export OMP_NUM_THREADS=2
-
-RESULTS="$(mktemp)"
-for round in $(seq 1 "$ROUNDS"); do
-  for run in "${JAVA[*]} dev.djinn.bench.DslBench" "${JAVA[*]} dev.djinn.bench.PlainDjlBench" "/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"; do
-    line="$($run 2>/dev/null | grep '^RESULT')"
-    echo "round $round: $line"
-    echo "$line" >> "$RESULTS"
-  done
-done
+alternate "$ROUNDS" "${JAVA[*]} dev.djinn.bench.DslBench" "${JAVA[*]} dev.djinn.bench.PlainDjlBench" \
+  "/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"
 
 /usr/bin/python3 - "$RESULTS" <<'PY'
 import re, statistics, sys

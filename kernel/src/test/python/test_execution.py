@@ -39,6 +39,14 @@ def test_statements_and_declarations_have_no_execute_result(kernel):
     assert [k for _, k, _ in outputs if k == "execute_result"] == []
 
 
+def test_printf_prints_and_its_returned_stream_is_not_shown_as_a_result(kernel):
+    _, outputs = run(kernel, 'System.out.printf("%d apples%n", 3)')
+    assert stdout_of(outputs) == "3 apples\n"
+    assert [k for _, k, _ in outputs if k == "execute_result"] == []
+    _, outputs = run(kernel, 'new java.io.PrintStream(new ByteArrayOutputStream())')
+    assert [k for _, k, _ in outputs if k == "execute_result"] != [], "a stream the cell made is still a value"
+
+
 def test_output_streams_while_the_cell_runs(kernel):
     code = "for (int i = 0; i < 10; i++) { System.out.println(\"tick \" + i); Thread.sleep(200); }"
     reply, outputs = run(kernel, code)

@@ -132,3 +132,24 @@ def test_nbconvert_renders_the_quickstart_to_html_with_its_images():
         with open(os.path.join(out, "01-quickstart.html")) as f:
             html = f.read()
     assert html.count("data:image/png;base64,") >= 4
+
+
+def test_the_text_tutorial_fine_tunes_minilm_and_compares_five_classifiers():
+    cells = execute("06-text.ipynb")
+    text = texts(cells)
+    assert "text data: " in text and "4 classes [computers, politics, science, songs-poems]" in text
+    assert "[CLS] beam me up , scott ##y !" in text
+    assert "texts were longer than 64 tokens and were cut" in text
+    assert "frozenEncoder(all-minilm-l6-v2) (frozen)" in text and "frozen 22,565,376" in text
+    assert "bert(all-minilm-l6-v2)" in text and "22,565,376" in text
+    rows = {}
+    for line in text.splitlines():
+        for name in ("majority class", "bag of words + logistic", "transformer from scratch", "frozen MiniLM + head", "fine-tuned MiniLM"):
+            if line.startswith(name + " "):
+                rows[name] = float(line.split()[-1])
+    assert len(rows) == 5, text
+    assert all(0 < accuracy <= 1 for accuracy in rows.values()), rows
+    assert rows["frozen MiniLM + head"] > rows["majority class"], rows
+    assert "same answer after loading: true" in text
+    served = text.replace(" ", "")
+    assert '{"predictions":[{' in served and '"class":"' in served

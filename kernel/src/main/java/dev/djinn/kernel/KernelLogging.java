@@ -20,6 +20,8 @@ public final class KernelLogging {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         // DJL probes CUDA on every device query and warns when a CPU-only machine has no driver: %gpu says it once
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        // ONNX Runtime's CPU build warns that it has no CUDA provider each time it loads a model (frozenEncoder)
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine", "error");
         // a model dropped without close() is freed by the finalizer: nothing for the user to do about the warning
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.BaseModel", "error");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");

@@ -35,6 +35,8 @@ public interface InputEncoding {
                 return ImageEncoding.fromJson(json);
             case "table":
                 return TableEncoding.fromJson(json);
+            case "text":
+                return TextEncoding.fromJson(json);
             default:
                 return NONE;
         }

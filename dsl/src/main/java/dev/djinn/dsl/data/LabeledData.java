@@ -40,6 +40,11 @@ public interface LabeledData {
         return InputEncoding.NONE;
     }
 
+    /** What training should say once about this data (texts cut at maxLength), or empty. */
+    default String notice() {
+        return "";
+    }
+
     /** The examples at {@code indices}, in that order (a copy). */
     LabeledData select(int[] indices);
 }

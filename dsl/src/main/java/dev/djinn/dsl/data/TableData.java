@@ -124,6 +124,12 @@ public final class TableData implements LabeledData {
         return new TableData(table, column, features, regression);
     }
 
+    /** The column of texts, for a text classifier: {@code csv(path).text("text").label("label")}. */
+    public TextColumn text(String column) {
+        requireColumn(column, "text");
+        return new TextColumn(table, column);
+    }
+
     /** Only these columns as features (default: every column but the label). */
     public TableData features(String... columns) {
         for (String column : columns) {

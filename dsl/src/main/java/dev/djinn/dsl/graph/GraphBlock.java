@@ -48,17 +48,28 @@ public final class GraphBlock extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
-        Map<Node, NDArray> values = new IdentityHashMap<>();
+        Map<Node, NDList> values = new IdentityHashMap<>();
         List<NDArray> split = split(inputs);
         for (int i = 0; i < split.size(); i++) {
-            values.put(graph.inputs().get(i), split.get(i));
+            values.put(graph.inputs().get(i), new NDList(split.get(i)));
         }
         for (Node node : graph.order()) {
-            NDList in = new NDList();
-            node.from().forEach(source -> in.add(values.get(source)));
-            values.put(node, blocks.get(node.layer()).forward(parameterStore, in, training, params).head());
+            values.put(node, blocks.get(node.layer()).forward(parameterStore, inputsOf(node, values), training, params));
         }
-        return new NDList(values.get(graph.output()));
+        return new NDList(values.get(graph.output()).head());
+    }
+
+    /**
+     * What a node's layer takes: all its one source gives (token vectors travel with their padding mask), or the
+     * first output of each source when it merges branches.
+     */
+    private static NDList inputsOf(Node node, Map<Node, NDList> values) {
+        if (node.from().size() == 1) {
+            return values.get(node.from().get(0));
+        }
+        NDList in = new NDList();
+        node.from().forEach(source -> in.add(values.get(source).head()));
+        return in;
     }
 
     /** One array per input: given so, or sliced from the examples' values in the inputs' order. */
@@ -92,16 +103,19 @@ public final class GraphBlock extends AbstractBlock {
 
     /** Every node's output shape for a batch of {@code batch}; with a manager, each block is initialized on first use. */
     public Map<Node, Shape> shapes(long batch, NDManager manager, DataType dataType) {
-        Map<Node, Shape> shapes = new IdentityHashMap<>();
-        graph.inputs().forEach(input -> shapes.put(input, new Shape(batch).addAll(input.inputShape())));
+        Map<Node, Shape[]> all = new IdentityHashMap<>();
+        graph.inputs().forEach(input -> all.put(input, new Shape[] {new Shape(batch).addAll(input.inputShape())}));
         for (Node node : graph.order()) {
-            Shape[] in = node.from().stream().map(shapes::get).toArray(Shape[]::new);
+            Shape[] in = node.from().size() == 1 ? all.get(node.from().get(0))
+                    : node.from().stream().map(source -> all.get(source)[0]).toArray(Shape[]::new);
             Block block = blocks.get(node.layer());
             if (manager != null && !block.isInitialized()) {
                 block.initialize(manager, dataType, in);
             }
-            shapes.put(node, block.getOutputShapes(in)[0]);
+            all.put(node, block.getOutputShapes(in));
         }
+        Map<Node, Shape> shapes = new IdentityHashMap<>();
+        all.forEach((node, outputs) -> shapes.put(node, outputs[0]));
         return shapes;
     }
 }

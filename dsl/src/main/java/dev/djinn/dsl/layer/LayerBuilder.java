@@ -1,6 +1,8 @@
 package dev.djinn.dsl.layer;
 
 import ai.djl.nn.Block;
+import dev.djinn.dsl.text.PoolingBlock;
+import dev.djinn.dsl.text.PretrainedEncoder;
 
 /**
  * The layer vocabulary, shared by a sequential model ({@code model().dense(128).relu()}) and a graph node
@@ -103,6 +105,44 @@ public interface LayerBuilder<T> {
     /** Token ids 0 … vocabulary-1 (one per step, (N, T)) to learned vectors of {@code dimension}: (N, T, dimension). */
     default T embedding(int vocabulary, int dimension) {
         return then(new LayerSpec.Embedding(vocabulary, dimension));
+    }
+
+    /**
+     * Token ids (texts' features) to learned vectors of {@code dimension} plus learned positions for texts of up to
+     * {@code maxLength} tokens: the start of a transformer, {@code embedding(data.vocabularySize(), 128, 64)}.
+     */
+    default T embedding(int vocabulary, int dimension, int maxLength) {
+        return then(new LayerSpec.TokenEmbedding(vocabulary, dimension, maxLength));
+    }
+
+    /** Multi-head self-attention over token vectors, padding masked. */
+    default T multiHeadAttention(int heads) {
+        return then(new LayerSpec.MultiHeadAttention(heads));
+    }
+
+    /** {@code layers} transformer encoder layers with {@code heads} attention heads and {@code feedForward} GELU units. */
+    default T transformerEncoder(int layers, int heads, int feedForward) {
+        return then(new LayerSpec.TransformerEncoder(layers, heads, feedForward));
+    }
+
+    /** The first token's vector ([CLS]) as the text's. */
+    default T cls() {
+        return then(new LayerSpec.SequencePool(PoolingBlock.Kind.CLS));
+    }
+
+    /** The mean of the text's token vectors, padding left out. */
+    default T meanPool() {
+        return then(new LayerSpec.SequencePool(PoolingBlock.Kind.MEAN));
+    }
+
+    /** A pretrained encoder as trainable layers, its weights imported: {@code model().bert(miniLM()).cls().dropout(0.1).dense(4)}. */
+    default T bert(PretrainedEncoder encoder) {
+        return then(new LayerSpec.Bert(encoder, encoder.shape()));
+    }
+
+    /** A pretrained encoder run by ONNX Runtime and not trained, one mean-pooled vector per text: {@code frozenEncoder(miniLM()).dense(4)}. */
+    default T frozenEncoder(PretrainedEncoder encoder) {
+        return then(new LayerSpec.FrozenEncoder(encoder, encoder.shape().dimension(), encoder.shape().parameters(), encoder.checksum()));
     }
 
     /** An LSTM over sequences (N, T, features) returning its last state (N, hidden), as Keras' LSTM(hidden). */

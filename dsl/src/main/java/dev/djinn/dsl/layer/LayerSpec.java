@@ -9,6 +9,12 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
 import com.google.gson.JsonElement;
+import dev.djinn.dsl.text.BertShape;
+import dev.djinn.dsl.text.FrozenEncoderBlock;
+import dev.djinn.dsl.text.PoolingBlock;
+import dev.djinn.dsl.text.PretrainedEncoder;
+import dev.djinn.dsl.text.TextBlocks;
+import dev.djinn.dsl.text.TokenEmbeddingBlock;
 
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +67,20 @@ public sealed interface LayerSpec {
     /** Whether a saved model can rebuild this layer from its JSON (a custom DJL block cannot be). */
     default boolean savable() {
         return true;
+    }
+
+    /** Copies pretrained weights into this layer's block once it is initialized (bert(...)); most layers have none. */
+    default void importWeights(Block built) {
+    }
+
+    /** The pretrained encoder whose tokenizer this layer's input must come from (bert, frozenEncoder), if any. */
+    default Optional<PretrainedEncoder> tokenizerSource() {
+        return Optional.empty();
+    }
+
+    /** Weights this layer uses but does not train (a frozen encoder's, run outside PyTorch). */
+    default long frozenParameters() {
+        return 0;
     }
 
     /** {@code {"layer": "dense", "units": 128}}. */
@@ -289,6 +309,175 @@ public sealed interface LayerSpec {
         @Override
         public String text() {
             return "embedding(" + vocabulary + ", " + dimension + ")";
+        }
+    }
+
+    /**
+     * Token ids (N, T), -1 where padded, to vectors (N, T, dimension): a learned vector per token plus one per
+     * position (up to {@code maxLength}), layer-normalized; the padding mask goes along for the layers after it.
+     */
+    record TokenEmbedding(int vocabulary, int dimension, int maxLength) implements LayerSpec {
+        public TokenEmbedding {
+            if (vocabulary < 1 || dimension < 1 || maxLength < 1) {
+                throw new IllegalArgumentException("embedding(" + vocabulary + ", " + dimension + ", " + maxLength
+                        + "): the vocabulary, the vector size and the longest text (in tokens) are at least 1.");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return new TokenEmbeddingBlock(vocabulary, dimension, maxLength, 0, TextBlocks.LAYER_NORM_EPSILON);
+        }
+
+        @Override
+        public String text() {
+            return "embedding(" + vocabulary + ", " + dimension + ", " + maxLength + ")";
+        }
+
+        @Override
+        public String hint(Shape input) {
+            return textHint(input);
+        }
+
+        static String textHint(Shape input) {
+            return input.dimension() != 2 ? ": it takes token ids (batch, tokens), as texts(...) and csv(...).text(...) give them" : "";
+        }
+    }
+
+    /** Multi-head self-attention over token vectors (N, T, D), padding masked; keeps the shape. */
+    record MultiHeadAttention(int heads) implements LayerSpec {
+        public MultiHeadAttention {
+            if (heads < 1) {
+                throw new IllegalArgumentException("multiHeadAttention(" + heads + "): attention has at least one head.");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return TextBlocks.attention(heads, 0f);
+        }
+
+        @Override
+        public String text() {
+            return "multiHeadAttention(" + heads + ")";
+        }
+    }
+
+    /** {@code layers} transformer encoder layers (BERT's: attention, then a GELU feed-forward of {@code feedForward} units). */
+    record TransformerEncoder(int layers, int heads, int feedForward) implements LayerSpec {
+        public TransformerEncoder {
+            if (layers < 1 || heads < 1 || feedForward < 1) {
+                throw new IllegalArgumentException("transformerEncoder(" + layers + ", " + heads + ", " + feedForward
+                        + "): layers, heads and feed-forward units are at least 1.");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return TextBlocks.encoder(layers, heads, feedForward, TextBlocks.BERT_DROPOUT);
+        }
+
+        @Override
+        public String text() {
+            return "transformerEncoder(" + layers + ", " + heads + ", " + feedForward + ")";
+        }
+    }
+
+    /** One vector per text from token vectors: the first token's ([CLS]) or the mean over its tokens, padding left out. */
+    record SequencePool(PoolingBlock.Kind kind) implements LayerSpec {
+        public SequencePool {
+            if (kind == null) {
+                throw new IllegalArgumentException("a sequence pooling needs a kind, CLS or MEAN.");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return new PoolingBlock(kind);
+        }
+
+        @Override
+        public String text() {
+            return kind == PoolingBlock.Kind.CLS ? "cls" : "meanPool";
+        }
+
+        @Override
+        public String hint(Shape input) {
+            return input.dimension() != 3 ? ": it takes token vectors (batch, tokens, size), as embedding(...), transformerEncoder(...) or bert(...) give them" : "";
+        }
+    }
+
+    /**
+     * A pretrained BERT-shaped encoder rebuilt as trainable PyTorch layers, its weights imported from the ONNX file:
+     * token ids to (vectors, mask); fine-tuned with the rest of the model. A saved model keeps the weights, not the file.
+     */
+    record Bert(PretrainedEncoder encoder, BertShape shape) implements LayerSpec {
+        public Bert {
+            if (encoder == null || shape == null) {
+                throw new IllegalArgumentException("bert(null): give a pretrained encoder, such as miniLM().");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return TextBlocks.bert(shape);
+        }
+
+        @Override
+        public void importWeights(Block built) {
+            encoder.weights().copyInto(built);
+        }
+
+        @Override
+        public Optional<PretrainedEncoder> tokenizerSource() {
+            return Optional.of(encoder);
+        }
+
+        @Override
+        public String text() {
+            return "bert(" + encoder.name() + ")";
+        }
+
+        @Override
+        public String hint(Shape input) {
+            return TokenEmbedding.textHint(input);
+        }
+    }
+
+    /**
+     * A pretrained encoder run by ONNX Runtime, not trained: token ids to one mean-pooled vector per text. A saved
+     * model names its file and checksum (the file is not copied into it).
+     */
+    record FrozenEncoder(PretrainedEncoder encoder, int dimension, long weights, String sha256) implements LayerSpec {
+        public FrozenEncoder {
+            if (encoder == null || dimension < 1) {
+                throw new IllegalArgumentException("frozenEncoder(null): give a pretrained encoder, such as miniLM().");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return new FrozenEncoderBlock(encoder.located(sha256), dimension);
+        }
+
+        @Override
+        public Optional<PretrainedEncoder> tokenizerSource() {
+            return Optional.of(encoder);
+        }
+
+        @Override
+        public long frozenParameters() {
+            return weights;
+        }
+
+        @Override
+        public String text() {
+            return "frozenEncoder(" + encoder.name() + ")";
+        }
+
+        @Override
+        public String hint(Shape input) {
+            return TokenEmbedding.textHint(input);
         }
     }
 

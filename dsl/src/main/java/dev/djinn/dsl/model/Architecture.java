@@ -30,6 +30,12 @@ sealed interface Architecture {
     /** The summary's rows for the block built from this architecture, for a batch of one. */
     List<Summary.Row> rows(Block built, Shape exampleShape);
 
+    /** Copies pretrained weights (bert(...)) into the initialized block; nothing for layers trained from scratch. */
+    void importWeights(Block built, Shape exampleShape);
+
+    /** The layers in the order they run (adapters left out). */
+    List<LayerSpec> specs();
+
     /** The layer that cannot take its input, with both shapes, found by passing shapes through the layers. */
     ShapeMismatchException explain(Shape exampleShape, RuntimeException failure);
 
@@ -85,9 +91,25 @@ sealed interface Architecture {
             List<Block> children = built.getChildren().values();
             for (int i = 0; i < children.size(); i++) {
                 shapes = children.get(i).getOutputShapes(shapes);
-                rows.add(new Summary.Row(i + 1, all.get(i).text(), shapes[0].toString(), Summary.parameterCount(children.get(i))));
+                LayerSpec layer = all.get(i);
+                rows.add(new Summary.Row(i + 1, layer.text(), shapes[0].toString(),
+                        Summary.parameterCount(children.get(i)) + layer.frozenParameters(), "", layer.frozenParameters()));
             }
             return rows;
+        }
+
+        @Override
+        public void importWeights(Block built, Shape exampleShape) {
+            List<LayerSpec> all = withAdapter(exampleShape);
+            List<Block> children = built.getChildren().values();
+            for (int i = 0; i < children.size(); i++) {
+                all.get(i).importWeights(children.get(i));
+            }
+        }
+
+        @Override
+        public List<LayerSpec> specs() {
+            return layers;
         }
 
         @Override
@@ -159,10 +181,22 @@ sealed interface Architecture {
                 long parameters = Summary.parameterCount(block.blockOf(node));
                 boolean shared = first != node; // counted at its first use; said where there are weights to share
                 String from = node.from().stream().map(source -> "#" + numbers.get(source)).collect(Collectors.joining(", "));
+                long frozen = shared ? 0 : node.layer().frozenParameters();
                 rows.add(new Summary.Row(numbers.get(node), node.layer().text() + (shared && parameters > 0 ? " (shares #" + numbers.get(first) + ")" : ""),
-                        shapes.get(node).toString(), shared ? 0 : parameters, from));
+                        shapes.get(node).toString(), shared ? 0 : parameters + frozen, from, frozen));
             }
             return rows;
+        }
+
+        @Override
+        public void importWeights(Block built, Shape exampleShape) {
+            GraphBlock block = (GraphBlock) built;
+            graph.firstUses().forEach((layer, node) -> layer.importWeights(block.blockOf(node)));
+        }
+
+        @Override
+        public List<LayerSpec> specs() {
+            return graph.order().stream().map(Node::layer).toList();
         }
 
         @Override

@@ -54,7 +54,14 @@ final class BuiltNetwork implements AutoCloseable {
             manager.close();
             throw architecture.explain(exampleShape, e);
         }
-        if (saved != null) {
+        if (saved == null) {
+            try {
+                architecture.importWeights(block, exampleShape);
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+        } else {
             try {
                 List<Shape> shapes = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
                 block.loadParameters(manager, saved.open(shapes, "the architecture for examples of shape " + exampleShape));

@@ -13,6 +13,8 @@ import dev.djinn.dsl.data.InputEncoding;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.Seed;
 import dev.djinn.dsl.data.TableEncoding;
+import dev.djinn.dsl.data.TextData;
+import dev.djinn.dsl.data.TextEncoding;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.graph.Graph;
@@ -35,6 +37,8 @@ import dev.djinn.dsl.train.TrainOption;
 import dev.djinn.dsl.train.TrainingLoop;
 import dev.djinn.dsl.train.TrainingOptions;
 import dev.djinn.dsl.train.TrainingSession;
+import dev.djinn.dsl.text.MissingEncoderException;
+import dev.djinn.dsl.text.PretrainedEncoder;
 import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
@@ -46,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -259,6 +264,8 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
     /** Trains on {@code data}, validating on {@code validation} after every epoch. */
     public History train(LabeledData data, LabeledData validation, TrainOption... options) {
         requireLayers();
+        data = forThisModel(data);
+        validation = validation == null ? null : forThisModel(validation);
         TrainingOptions resolved = TrainOption.resolve(options);
         double fraction = resolved.choseValidationFraction() ? resolved.validationFraction() : 0;
         int given = (validation != null ? 1 : 0) + (resolved.validationData() != null ? 1 : 0) + (fraction > 0 ? 1 : 0);
@@ -269,7 +276,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         String validatedOn = validation != null ? "the validation data passed to train"
                 : resolved.validationData() != null ? "the data given to validationData(...)" : "";
         if (resolved.validationData() != null) {
-            validation = resolved.validationData();
+            validation = forThisModel(resolved.validationData());
         }
         if (fraction > 0) {
             HoldOut held = HoldOut.of(data, fraction, resolved.seed());
@@ -296,6 +303,22 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         TrainOption[] all = Arrays.copyOf(options, options.length + 1);
         all[options.length] = added;
         return all;
+    }
+
+    /**
+     * Texts as this model reads them: once trained, with the tokenizer (and form) it was trained with; before, with a
+     * pretrained encoder's own tokenizer when it has one (bert(miniLM()) reads MiniLM's token ids), cut at the data's
+     * maxLength. Other data as it is.
+     */
+    private LabeledData forThisModel(LabeledData data) {
+        if (!(data instanceof TextData text)) {
+            return data;
+        }
+        if (hasWeights && encoding instanceof TextEncoding trained) {
+            return text.encodedAs(trained);
+        }
+        Optional<PretrainedEncoder> source = architecture().specs().stream().map(LayerSpec::tokenizerSource).flatMap(Optional::stream).findFirst();
+        return source.<LabeledData>map(encoder -> text.tokenizer(encoder.tokenizer(text.tokenizer().maxLength()))).orElse(text);
     }
 
     /** The training session, made on the first train (the network built for the data, the loss picked from it). */
@@ -375,6 +398,11 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
             throw new ModelFileException(file + " has a model description this Djinn cannot read (" + e.getMessage() + ").", e);
         }
         Model model = new Model();
+        try {
+            description.architecture().specs().forEach(LayerSpec::block); // a frozen encoder's file must be there
+        } catch (MissingEncoderException e) {
+            throw new ModelFileException(file + " cannot be used: " + e.getMessage(), e);
+        }
         if (description.architecture() instanceof Architecture.OfGraph ofGraph) {
             model.graph = ofGraph.graph();
         } else {
@@ -477,6 +505,38 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         return predict(imageEncoding().encode(image, exampleShape()));
     }
 
+    /** Class probabilities (classifiers) or outputs for a text, tokenized as the training texts were. */
+    public float[] predict(String text) {
+        return predict(List.of(text))[0];
+    }
+
+    /** For each text, tokenized as the training texts were. */
+    @Override
+    public float[][] predict(List<String> texts) {
+        TextEncoding text = textEncoding("predict");
+        return inference("predict").predictFlat(text.encode(texts).values(), texts.size());
+    }
+
+    /** The most likely class of a text. */
+    public Prediction classify(String text) {
+        return inference("classify").best(predict(text));
+    }
+
+    /** The most likely class of each text. */
+    public List<Prediction> classify(List<String> texts) {
+        Inference inference = inference("classify");
+        return Arrays.stream(predict(texts)).map(inference::best).collect(Collectors.toList());
+    }
+
+    private TextEncoding textEncoding(String what) {
+        requireTrained(what);
+        if (!(encoding instanceof TextEncoding text)) {
+            throw new IllegalStateException(what + "(text): this model was not trained on texts (its inputs are " + encoding
+                    + "): give its examples as numbers instead.");
+        }
+        return text;
+    }
+
     /** The most likely class of one example, with its name and probability. */
     public Prediction classify(float[] example) {
         return inference("classify").best(predict(example));
@@ -546,6 +606,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
      */
     public Evaluation evaluate(LabeledData data) {
         BuiltNetwork built = requireTrained("evaluate");
+        data = forThisModel(data);
         if (!built.exampleShape().equals(data.exampleShape())) {
             throw new ShapeMismatchException("evaluate: this model takes examples of shape " + built.exampleShape()
                     + " but the data has examples of shape " + data.exampleShape() + ".");

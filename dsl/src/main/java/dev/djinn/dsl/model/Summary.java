@@ -11,9 +11,18 @@ public final class Summary {
      * One layer: its position (1-based), what it is, the shape it outputs for a batch of one, its parameters, and for
      * a graph the rows it takes its input from ("#1, #3"; empty in a sequential model).
      */
-    public record Row(int index, String layer, String outputShape, long parameters, String from) {
+    public record Row(int index, String layer, String outputShape, long parameters, String from, long frozen) {
         public Row(int index, String layer, String outputShape, long parameters) {
-            this(index, layer, outputShape, parameters, "");
+            this(index, layer, outputShape, parameters, "", 0);
+        }
+
+        public Row(int index, String layer, String outputShape, long parameters, String from) {
+            this(index, layer, outputShape, parameters, from, 0);
+        }
+
+        /** The layer's name, marked when its weights are not trained. */
+        public String label() {
+            return frozen > 0 ? layer + " (frozen)" : layer;
         }
     }
 
@@ -38,9 +47,14 @@ public final class Summary {
         return rows.stream().mapToLong(Row::parameters).sum();
     }
 
-    /** All parameters of these layers are trained. */
+    /** The parameters training changes: all but a frozen encoder's. */
     public long trainableParameters() {
-        return totalParameters();
+        return totalParameters() - frozenParameters();
+    }
+
+    /** The weights of frozen layers (an ONNX encoder's), counted in the total but never trained. */
+    public long frozenParameters() {
+        return rows.stream().mapToLong(Row::frozen).sum();
     }
 
     /** Whether rows name their inputs (a graph). */
@@ -50,7 +64,7 @@ public final class Summary {
 
     @Override
     public String toString() {
-        int layerWidth = Math.max(5, rows.stream().mapToInt(r -> r.layer().length()).max().orElse(0));
+        int layerWidth = Math.max(5, rows.stream().mapToInt(r -> r.label().length()).max().orElse(0));
         int shapeWidth = Math.max(12, rows.stream().mapToInt(r -> r.outputShape().length()).max().orElse(0));
         String from = isGraph() ? "  %s" : "%s";
         String format = "%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s  %,12d" + from + "%n";
@@ -60,9 +74,10 @@ public final class Summary {
             text.append(String.format("%3s  %-" + layerWidth + "s  %-" + shapeWidth + "s%n", "", "input", inputShape));
         }
         for (Row row : rows) {
-            text.append(String.format(format, row.index(), row.layer(), row.outputShape(), row.parameters(), row.from()));
+            text.append(String.format(format, row.index(), row.label(), row.outputShape(), row.parameters(), row.from()));
         }
-        text.append(String.format("total parameters %,d (trainable %,d)%n", totalParameters(), trainableParameters()));
+        text.append(String.format("total parameters %,d (trainable %,d%s)%n", totalParameters(), trainableParameters(),
+                frozenParameters() > 0 ? String.format(", frozen %,d", frozenParameters()) : ""));
         return text.toString();
     }
 }

@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.djinn.dsl.data.ClassNames;
 import dev.djinn.dsl.data.TableEncoding;
+import dev.djinn.dsl.data.TextEncoding;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,9 +166,15 @@ public final class ModelServer implements AutoCloseable {
         int count;
         try {
             Map<String, Shape> named = model.namedInputs();
-            PredictRequest request = PredictRequest.parse(json, model.exampleShape().size(), columns, named);
-            count = request.size();
-            results = columns && named.isEmpty() ? model.predictRecords(request.records()) : model.predict(request.rows().toArray(new float[0][]));
+            if (model.encoding() instanceof TextEncoding) {
+                List<String> texts = PredictRequest.texts(json);
+                count = texts.size();
+                results = model.predict(texts);
+            } else {
+                PredictRequest request = PredictRequest.parse(json, model.exampleShape().size(), columns, named);
+                count = request.size();
+                results = columns && named.isEmpty() ? model.predictRecords(request.records()) : model.predict(request.rows().toArray(new float[0][]));
+            }
         } catch (IllegalArgumentException e) {
             reply(exchange, 400, error(e.getMessage()));
             return;
@@ -220,6 +227,9 @@ public final class ModelServer implements AutoCloseable {
         json.add("classNames", GSON.toJsonTree(model.classNames()));
         if (model.encoding() instanceof TableEncoding) {
             json.add("columns", GSON.toJsonTree(((TableEncoding) model.encoding()).columnNames()));
+        }
+        if (model.encoding() instanceof TextEncoding text) {
+            json.addProperty("texts", "send {\"text\": \"…\"} or {\"texts\": [\"…\", …]}; " + text);
         }
         if (!model.namedInputs().isEmpty()) {
             JsonObject inputs = new JsonObject();

@@ -74,6 +74,38 @@ final class PredictRequest {
         return request;
     }
 
+    /** The texts of a body for a text model: {@code {"text": "…"}} or {@code {"texts": ["…", …]}}. */
+    static List<String> texts(JsonElement body) {
+        String usage = "This model takes texts: send {\"text\": \"…\"} or {\"texts\": [\"…\", …]}.";
+        if (!body.isJsonObject()) {
+            throw new IllegalArgumentException(usage);
+        }
+        JsonObject object = body.getAsJsonObject();
+        if (object.has("text") == object.has("texts")) {
+            throw new IllegalArgumentException(usage);
+        }
+        List<JsonElement> given = new ArrayList<>();
+        if (object.has("text")) {
+            given.add(object.get("text"));
+        } else if (object.get("texts").isJsonArray()) {
+            object.getAsJsonArray("texts").forEach(given::add);
+        } else {
+            throw new IllegalArgumentException("\"texts\" must be an array of strings. " + usage);
+        }
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("The request has no texts. " + usage);
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            JsonElement text = given.get(i);
+            if (!text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+                throw new IllegalArgumentException("Text " + i + " is " + text + ", not a string. " + usage);
+            }
+            texts.add(text.getAsString());
+        }
+        return texts;
+    }
+
     List<float[]> rows() {
         return rows;
     }

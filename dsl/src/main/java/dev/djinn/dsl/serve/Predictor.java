@@ -21,6 +21,9 @@ public interface Predictor {
     /** Class probabilities (classifiers) or outputs (regression) for rows of numbers. */
     float[][] predict(float[][] rows);
 
+    /** The same for texts, tokenized as the training texts were. */
+    float[][] predict(List<String> texts);
+
     /** The same for rows given as column name → value, encoded as the training table was. */
     float[][] predictRecords(List<Map<String, Object>> records);
 

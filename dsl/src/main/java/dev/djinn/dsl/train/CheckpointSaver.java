@@ -29,6 +29,11 @@ public final class CheckpointSaver implements ProgressListener {
     }
 
     @Override
+    public void onNotice(String notice) {
+        user.onNotice(notice);
+    }
+
+    @Override
     public void onBatch(BatchProgress progress) {
         user.onBatch(progress);
     }

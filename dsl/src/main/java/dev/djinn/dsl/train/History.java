@@ -10,6 +10,7 @@ public final class History {
     private String interruption;
     private String earlyStop;
     private String validatedOn = "";
+    private String notice = "";
 
     /** Names the data the validation columns were measured on. */
     public void validatedOn(String what) {
@@ -19,6 +20,16 @@ public final class History {
     /** What the val_ columns were measured on ("10% of the training data held out (seed 42, 6000 examples)"), or empty. */
     public String validatedOn() {
         return validatedOn;
+    }
+
+    /** Keeps what training said once about the data (texts cut at maxLength). */
+    public void notice(String text) {
+        notice = text == null ? "" : text;
+    }
+
+    /** "12 of 2,500 texts were longer than 64 tokens and were cut …", or empty. */
+    public String notice() {
+        return notice;
     }
 
     void stoppedEarly(int bestEpoch, int patience) {
@@ -144,6 +155,9 @@ public final class History {
         }
         if (!validatedOn.isEmpty()) {
             text.append("val_ columns: measured on ").append(validatedOn).append('\n');
+        }
+        if (!notice.isEmpty()) {
+            text.append(notice).append('\n');
         }
         return text.toString();
     }

@@ -9,6 +9,10 @@ public interface ProgressListener {
     default void onStart(int epochs, String validatedOn) {
     }
 
+    /** Something about the data the user should hear once, such as texts cut at maxLength. */
+    default void onNotice(String notice) {
+    }
+
     default void onBatch(BatchProgress progress) {
     }
 

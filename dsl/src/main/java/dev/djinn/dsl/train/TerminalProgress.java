@@ -25,6 +25,11 @@ public final class TerminalProgress implements ProgressListener {
     }
 
     @Override
+    public void onNotice(String notice) {
+        out.println(notice);
+    }
+
+    @Override
     public void onStart(int epochs, String validatedOn) {
         if (!validatedOn.isEmpty()) {
             out.println("validation on " + validatedOn);

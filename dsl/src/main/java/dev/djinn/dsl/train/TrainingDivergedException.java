@@ -6,8 +6,8 @@ public final class TrainingDivergedException extends RuntimeException {
 
     public TrainingDivergedException(int epoch, int batch, double loss, double learningRate, History history) {
         super("The loss became " + loss + " at epoch " + epoch + ", batch " + batch + "; training stopped and the weights "
-                + "are those of the last finite step. Try a lower learning rate (now " + learningRate + "), "
-                + "for example " + learningRate / 10 + ", or clipGradient(1.0).");
+                + "are those of the last finite step. Try a lower learning rate (now " + (float) learningRate + "), "
+                + "for example " + (float) (learningRate / 10) + ", or clipGradient(1.0).");
         this.history = history;
     }
 

@@ -44,6 +44,10 @@ public final class TrainingLoop {
         History history = new History();
         history.validatedOn(validation == null ? "" : validatedOn);
         options.progress().onStart(options.epochs(), history.validatedOn());
+        history.notice(train.notice());
+        if (!history.notice().isEmpty()) {
+            options.progress().onNotice(history.notice());
+        }
         Trainer trainer = network.trainer();
         Random random = new Random(options.seed());
         int size = train.size();

@@ -67,7 +67,9 @@ class MagicsInKernelTest {
     void timeRunsTheCodeOncePrintsBothTimesAndGivesItsValue() {
         String[] value = new String[1];
         String out = printed(() -> value[0] = String.valueOf(cell("int slept = 0;\n%time { Thread.sleep(120); slept++; }\nslept")));
-        assertTrue(out.matches("CPU time: [\\d.]+ (ns|µs|ms|s), wall time: 1[2-9]\\d ms\\n"), out);
+        // the wall time includes the 120 ms sleep (more on a loaded machine: no upper bound here)
+        assertTrue(out.matches("CPU time: [\\d.]+ (ns|µs|ms|s), wall time: [\\d.]+ (ms|s)\\n"), out);
+        assertTrue(out.endsWith(" s\n") || Double.parseDouble(out.replaceAll("(?s).*wall time: ([\\d.]+) ms\\n", "$1")) >= 120, out);
         assertEquals("1", value[0], "the statement ran exactly once");
         String cellOut = printed(() -> value[0] = String.valueOf(cell("%%time\nint a = 20;\na * 2")));
         assertTrue(cellOut.startsWith("CPU time: "), cellOut);

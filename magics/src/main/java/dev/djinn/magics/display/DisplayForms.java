@@ -3,7 +3,10 @@ package dev.djinn.magics.display;
 import ai.djl.ndarray.NDArray;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.evaluate.Evaluation;
+import dev.djinn.dsl.data.TextData;
+import dev.djinn.dsl.data.TextDataSet;
 import dev.djinn.dsl.model.Model;
+import dev.djinn.dsl.text.Tokenizer;
 import dev.djinn.dsl.model.Summary;
 import dev.djinn.dsl.train.EpochRecord;
 import dev.djinn.dsl.train.History;
@@ -46,6 +49,9 @@ public final class DisplayForms {
         forms.put(NDArray.class, value -> TensorReport.of("tensor", (NDArray) value, List.of()).toMimeBundle());
         forms.put(ImageSplit.class, value -> Inspections.images("images", (ImageSplit) value).toMimeBundle().with(MimeBundle.PLAIN, value.toString()));
         forms.put(Model.class, value -> model((Model) value));
+        forms.put(TextData.class, value -> TextForms.textData((TextData) value));
+        forms.put(TextDataSet.class, value -> TextForms.textDataSet((TextDataSet) value));
+        forms.put(Tokenizer.Tokens.class, value -> TextForms.tokens((Tokenizer.Tokens) value));
         return forms;
     }
 
@@ -63,6 +69,9 @@ public final class DisplayForms {
         }
         if (!history.earlyStop().isEmpty()) {
             html.append("<p>").append(Html.escape(history.earlyStop())).append("</p>");
+        }
+        if (!history.notice().isEmpty()) {
+            html.append("<p>").append(Html.escape(history.notice())).append("</p>");
         }
         return MimeBundle.html(html.append("</div>").toString(), history.toString()).with(MimeBundle.PNG, png);
     }
@@ -143,12 +152,13 @@ public final class DisplayForms {
                 + (graph ? "<th style=\"text-align:left\">from</th>" : "") + "</tr>");
         for (Summary.Row row : summary.rows()) {
             html.append(String.format("<tr><td>%d</td><td style=\"text-align:left\"><code>%s</code></td><td style=\"text-align:left\">%s</td><td>%,d</td>%s</tr>",
-                    row.index(), Html.escape(row.layer()), row.outputShape(), row.parameters(),
+                    row.index(), Html.escape(row.label()), row.outputShape(), row.parameters(),
                     graph ? "<td style=\"text-align:left\">" + row.from() + "</td>" : ""));
         }
         html.append(String.format("<tr><td></td><td style=\"text-align:left\"><b>total</b></td><td></td><td><b>%,d</b></td>%s</tr></table>"
-                + "<div>trainable %,d of %,d parameters</div>", summary.totalParameters(), graph ? "<td></td>" : "",
-                summary.trainableParameters(), summary.totalParameters()));
+                + "<div>trainable %,d of %,d parameters%s</div>", summary.totalParameters(), graph ? "<td></td>" : "",
+                summary.trainableParameters(), summary.totalParameters(),
+                summary.frozenParameters() > 0 ? String.format(" (%,d frozen: not trained)", summary.frozenParameters()) : ""));
         return MimeBundle.html(html.toString(), summary.toString());
     }
 

@@ -24,6 +24,7 @@ public final class NotebookProgress implements ProgressListener {
     private BatchProgress latest;
     private int epochsTotal;
     private String validatedOn = "";
+    private String notice = "";
     private boolean shown;
     private long lastSent;
 
@@ -37,6 +38,11 @@ public final class NotebookProgress implements ProgressListener {
         this.epochsTotal = epochs;
         this.validatedOn = validatedOn;
         send(view(null));
+    }
+
+    @Override
+    public void onNotice(String notice) {
+        this.notice = notice;
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class NotebookProgress implements ProgressListener {
     }
 
     private TrainingView view(History finished) {
-        return new TrainingView(latest, epochs, epochsTotal, validatedOn, finished);
+        return new TrainingView(latest, epochs, epochsTotal, validatedOn, notice, finished);
     }
 
     private void sendIfDue(TrainingView view) {

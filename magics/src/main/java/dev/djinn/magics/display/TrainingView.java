@@ -18,9 +18,11 @@ public final class TrainingView implements Rich {
     private final List<EpochRecord> epochs;
     private final int epochsTotal;
     private final String validatedOn;
+    private final String notice;
     private final History finished;
 
-    TrainingView(BatchProgress latest, List<EpochRecord> epochs, int epochsTotal, String validatedOn, History finished) {
+    TrainingView(BatchProgress latest, List<EpochRecord> epochs, int epochsTotal, String validatedOn, String notice, History finished) {
+        this.notice = notice;
         this.latest = latest;
         this.epochs = List.copyOf(epochs);
         this.epochsTotal = epochsTotal;
@@ -61,6 +63,9 @@ public final class TrainingView implements Rich {
         if (!validatedOn.isEmpty()) {
             html.append("<div>Validation on ").append(Html.escape(validatedOn)).append("</div>");
         }
+        if (!notice.isEmpty()) {
+            html.append("<div>").append(Html.escape(notice)).append("</div>");
+        }
         History table = history();
         if (!table.epochs().isEmpty()) {
             if (finished != null) {
@@ -78,12 +83,14 @@ public final class TrainingView implements Rich {
         History history = new History();
         epochs.forEach(history::add);
         history.validatedOn(validatedOn);
+        history.notice(notice);
         return history;
     }
 
     @Override
     public String toString() {
         History table = history();
-        return statusLine() + "\n" + (table.epochs().isEmpty() ? "" : table.toString());
+        // the History's text says the notice once it has epochs
+        return statusLine() + "\n" + (table.epochs().isEmpty() ? (notice.isEmpty() ? "" : notice + "\n") : table.toString());
     }
 }

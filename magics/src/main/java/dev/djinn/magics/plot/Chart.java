@@ -145,16 +145,26 @@ public final class Chart implements Rich {
         chart.getStyler().setLegendVisible(panel.series().size() > 1);
         chart.getStyler().setDefaultSeriesRenderStyle(panel.kind() == Panel.Kind.SCATTER
                 ? XYSeries.XYSeriesRenderStyle.Scatter : XYSeries.XYSeriesRenderStyle.Line);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
         for (Panel.Series series : panel.series()) {
             double[][] finite = finite(series.x(), series.y());
             if (finite[0].length == 0) {
                 continue;
+            }
+            for (int i = 0; i < finite[0].length; i++) {
+                xs.add(finite[0][i]);
+                ys.add(finite[1][i]);
             }
             XYSeries drawn = chart.addSeries(series.name().isEmpty() ? " " : series.name(), finite[0], finite[1]);
             if (panel.kind() == Panel.Kind.LINE && finite[0].length > 50) {
                 drawn.setMarker(SeriesMarkers.NONE);
             }
         }
+        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean whole = xs.stream().allMatch(v -> v == Math.rint(v));
+        chart.getStyler().setXAxisDecimalPattern(whole ? "#,##0" : Ticks.pattern(x));
+        chart.getStyler().setYAxisDecimalPattern(Ticks.pattern(ys.stream().mapToDouble(Double::doubleValue).toArray()));
         return chart;
     }
 
@@ -183,7 +193,11 @@ public final class Chart implements Rich {
             heights.add(h);
         }
         chart.addSeries(panel.yLabel().isEmpty() ? " " : panel.yLabel(), panel.categories(), heights);
-        chart.getStyler().setXAxisLabelRotation(panel.categories().size() > 8 ? 90 : 0);
+        // numbers (a histogram's bins) stay upright, every k-th one labelled; many long names are turned
+        boolean numbers = panel.categories().stream().allMatch(label -> label.matches("-?[\\d,]*\\.?\\d+(E-?\\d+)?"));
+        chart.getStyler().setXAxisLabelRotation(!numbers && panel.categories().size() > 8 ? 90 : 0);
+        chart.getStyler().setXAxisMaxLabelCount(Math.max(2, width / Ticks.PIXELS_PER_LABEL));
+        chart.getStyler().setYAxisDecimalPattern(Ticks.pattern(panel.series().get(0).y()));
         return chart;
     }
 

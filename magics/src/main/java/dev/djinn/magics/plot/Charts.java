@@ -107,8 +107,13 @@ public final class Charts {
         Histogram histogram = Histogram.of(values, 20);
         List<String> categories = new ArrayList<>();
         double[] counts = new double[histogram.counts().length];
+        double[] starts = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            categories.add(UnicodeChart.format(histogram.binStart(i)));
+            starts[i] = histogram.binStart(i);
+        }
+        String pattern = Ticks.pattern(starts);
+        for (int i = 0; i < counts.length; i++) {
+            categories.add(Ticks.format(starts[i], pattern));
             counts[i] = histogram.counts()[i];
         }
         return Panel.bars(title, label, "count", categories, counts);

@@ -3,6 +3,8 @@ package dev.djinn.magics.tensor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import ai.djl.ndarray.types.Shape;
+import dev.djinn.dsl.layer.LayerSpec;
 import dev.djinn.dsl.model.Model;
 import dev.djinn.magics.mime.MimeBundle;
 import dev.djinn.magics.mime.Rich;
@@ -18,8 +20,10 @@ import java.util.Arrays;
  */
 public final class ParameterReport implements Rich {
     /** One parameter's figures. */
-    public record Row(String name, String shape, String dtype, String device, long size, Stats stats, double gradientNorm) {
+    public record Row(String name, String shape, String dtype, String device, long size, Stats stats, double gradientNorm, boolean trainable) {
     }
+
+    private static final List<String> HEADERS = List.of("name", "shape", "dtype", "device", "trained", "mean", "std", "min", "max", "grad norm", "");
 
     private final String name;
     private final List<Row> rows;
@@ -45,7 +49,19 @@ public final class ParameterReport implements Rich {
                 }
             }
             rows.add(new Row(entry.getKey(), array.getShape().toString(), array.getDataType().toString().toLowerCase(),
-                    array.getDevice().toString(), array.size(), Stats.of(values), gradientNorm));
+                    array.getDevice().toString(), array.size(), Stats.of(values), gradientNorm, parameter.requiresGradient()));
+        }
+        for (LayerSpec layer : model.layerSpecs()) {
+            if (layer instanceof LayerSpec.FrozenEncoder frozen) {
+                frozen.encoder().weights().weights().forEach((weight, tensor) -> {
+                    double[] values = new double[tensor.values().length];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = tensor.values()[i];
+                    }
+                    rows.add(new Row(layer.text() + "/" + weight, new Shape(tensor.dims()).toString(), "float32", "ONNX Runtime (cpu)",
+                            values.length, Stats.of(values), Double.NaN, false));
+                });
+            }
         }
         return new ParameterReport(name, rows);
     }
@@ -58,17 +74,25 @@ public final class ParameterReport implements Rich {
         return rows.stream().mapToLong(Row::size).sum();
     }
 
+    private long frozen() {
+        return rows.stream().filter(r -> !r.trainable()).mapToLong(Row::size).sum();
+    }
+
+    private String totals() {
+        return rows.size() + " parameters, " + String.format("%,d", totalParameters()) + " values"
+                + (frozen() > 0 ? String.format(" (%,d frozen: not trained)", frozen()) : "");
+    }
+
     private long flagged() {
         return rows.stream().filter(r -> r.stats().hasNonFinite()).count();
     }
 
     @Override
     public MimeBundle toMimeBundle() {
-        StringBuilder html = new StringBuilder("<div><b>").append(Html.escape(name)).append("</b>: ").append(rows.size())
-                .append(" parameters, ").append(String.format("%,d", totalParameters())).append(" values")
+        StringBuilder html = new StringBuilder("<div><b>").append(Html.escape(name)).append("</b>: ").append(Html.escape(totals()))
                 .append(flagged() > 0 ? " <span style=\"color:#c00;font-weight:bold\">⚠ " + flagged() + " with NaN or infinite values</span>" : "")
                 .append("<table><tr>");
-        for (String header : List.of("name", "shape", "dtype", "device", "mean", "std", "min", "max", "grad norm", "")) {
+        for (String header : HEADERS) {
             html.append("<th style=\"text-align:left\">").append(header).append("</th>");
         }
         html.append("</tr>");
@@ -84,9 +108,9 @@ public final class ParameterReport implements Rich {
     }
 
     private static List<String> cells(Row r) {
-        return List.of(r.name(), r.shape(), r.dtype(), r.device(), number(r.stats().mean()), number(r.stats().std()),
-                number(r.stats().min()), number(r.stats().max()), Double.isNaN(r.gradientNorm()) ? "–" : number(r.gradientNorm()),
-                r.stats().warning());
+        return List.of(r.name(), r.shape(), r.dtype(), r.device(), r.trainable() ? "yes" : "no (frozen)", number(r.stats().mean()),
+                number(r.stats().std()), number(r.stats().min()), number(r.stats().max()),
+                Double.isNaN(r.gradientNorm()) ? "–" : number(r.gradientNorm()), r.stats().warning());
     }
 
     private static String number(double v) {
@@ -95,7 +119,7 @@ public final class ParameterReport implements Rich {
 
     @Override
     public String toString() {
-        List<String> headers = List.of("name", "shape", "dtype", "device", "mean", "std", "min", "max", "grad norm", "");
+        List<String> headers = HEADERS;
         List<List<String>> table = new ArrayList<>();
         table.add(headers);
         rows.forEach(r -> table.add(cells(r)));
@@ -106,7 +130,7 @@ public final class ParameterReport implements Rich {
                 widths[i] = Math.max(widths[i], line.get(i).length());
             }
         }
-        StringBuilder text = new StringBuilder(name + ": " + rows.size() + " parameters, " + String.format("%,d", totalParameters()) + " values"
+        StringBuilder text = new StringBuilder(name + ": " + totals()
                 + (flagged() > 0 ? "  ⚠ " + flagged() + " with NaN or infinite values" : "") + "\n");
         for (List<String> line : table) {
             StringBuilder row = new StringBuilder();

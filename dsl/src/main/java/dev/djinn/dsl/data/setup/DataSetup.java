@@ -34,8 +34,21 @@ public final class DataSetup {
 
     public static void main(String[] args) {
         DataSetup setup = new DataSetup(DataSetFinder.standard(), System.out);
-        boolean ok = setup.fashionMnist() & setup.mnist();
+        boolean ok = args.length > 0 && args[0].equals("fortunes") ? setup.fortunes() : setup.fashionMnist() & setup.mnist();
         System.exit(ok ? 0 : 1);
+    }
+
+    /** {@code djinn data fortunes}: the text classes of Debian's fortunes as a CSV, where {@code fortunes()} looks. */
+    boolean fortunes() {
+        Path folder = finder.placed("fortunes");
+        try {
+            var counts = FortunesCsv.write(FortunesCsv.DEBIAN_FOLDER, folder);
+            out.println("fortunes: wrote " + folder.resolve(FortunesCsv.FILE) + " (text,label) from " + FortunesCsv.DEBIAN_FOLDER + ": " + counts);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            out.println("fortunes: not available: " + e.getMessage());
+            return false;
+        }
     }
 
     boolean fashionMnist() {
