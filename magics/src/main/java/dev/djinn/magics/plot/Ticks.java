@@ -25,17 +25,10 @@ final class Ticks {
         return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
     }
 
-    /** The pattern for these values (the finite ones). */
+    /** The pattern for these values (the finite ones; a one-bin histogram is their range). */
     static String pattern(double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        return min > max ? "#,##0" : pattern(min, max);
+        Histogram range = Histogram.of(values, 1);
+        return range.counts()[0] == 0 ? "#,##0" : pattern(range.min(), range.max());
     }
 
     /** {@code value} written with {@code pattern}, the same in every locale. */
