@@ -78,6 +78,29 @@ public sealed interface LayerSpec {
         return Optional.empty();
     }
 
+    /** Whether this layer outputs one vector per token with the texts' padding mask (embedding, encoders, bert). */
+    default boolean givesTokenVectors() {
+        return false;
+    }
+
+    /** Whether this layer takes token vectors with their mask (attention, encoders, cls, meanPool). */
+    default boolean takesTokenVectors() {
+        return false;
+    }
+
+    /**
+     * Refuses {@code next} after {@code previous} when token vectors would reach a layer that takes one vector per
+     * example: the sentence says to pool first.
+     */
+    static void requireFits(LayerSpec previous, LayerSpec next, String where) {
+        if (previous.givesTokenVectors() && (next == null || !next.takesTokenVectors())) {
+            throw new IllegalArgumentException((next == null ? "The model ends with " + previous.text() + ", which gives"
+                    : next.text() + " " + where + " takes one vector per example but gets") + " one vector per token from "
+                    + previous.text() + ": add cls() or meanPool() " + (next == null ? "and a head" : "before it")
+                    + " to get one vector per text, for example model().bert(miniLM()).meanPool().dropout(0.1).dense(4).");
+        }
+    }
+
     /** Weights this layer uses but does not train (a frozen encoder's, run outside PyTorch). */
     default long frozenParameters() {
         return 0;
@@ -325,6 +348,11 @@ public sealed interface LayerSpec {
         }
 
         @Override
+        public boolean givesTokenVectors() {
+            return true;
+        }
+
+        @Override
         public Block block() {
             return new TokenEmbeddingBlock(vocabulary, dimension, maxLength, 0, TextBlocks.LAYER_NORM_EPSILON);
         }
@@ -353,6 +381,16 @@ public sealed interface LayerSpec {
         }
 
         @Override
+        public boolean givesTokenVectors() {
+            return true;
+        }
+
+        @Override
+        public boolean takesTokenVectors() {
+            return true;
+        }
+
+        @Override
         public Block block() {
             return TextBlocks.attention(heads, 0f);
         }
@@ -373,6 +411,16 @@ public sealed interface LayerSpec {
         }
 
         @Override
+        public boolean givesTokenVectors() {
+            return true;
+        }
+
+        @Override
+        public boolean takesTokenVectors() {
+            return true;
+        }
+
+        @Override
         public Block block() {
             return TextBlocks.encoder(layers, heads, feedForward, TextBlocks.BERT_DROPOUT);
         }
@@ -389,6 +437,11 @@ public sealed interface LayerSpec {
             if (kind == null) {
                 throw new IllegalArgumentException("a sequence pooling needs a kind, CLS or MEAN.");
             }
+        }
+
+        @Override
+        public boolean takesTokenVectors() {
+            return true;
         }
 
         @Override
@@ -416,6 +469,11 @@ public sealed interface LayerSpec {
             if (encoder == null || shape == null) {
                 throw new IllegalArgumentException("bert(null): give a pretrained encoder, such as miniLM().");
             }
+        }
+
+        @Override
+        public boolean givesTokenVectors() {
+            return true;
         }
 
         @Override

@@ -78,6 +78,9 @@ sealed interface Architecture {
 
         @Override
         public Block block(Shape exampleShape) {
+            for (int i = 0; i < layers.size(); i++) {
+                requireFits(layers.get(i), i + 1 < layers.size() ? layers.get(i + 1) : null, "at layer " + (i + 2));
+            }
             SequentialBlock block = new SequentialBlock();
             withAdapter(exampleShape).forEach(layer -> block.add(layer.block()));
             return block;
@@ -161,6 +164,15 @@ sealed interface Architecture {
     record OfGraph(Graph graph) implements Architecture {
         @Override
         public Block block(Shape exampleShape) {
+            int number = graph.inputs().size();
+            for (Node node : graph.order()) {
+                number++;
+                for (Node source : node.from()) {
+                    // a merge (add, concat) takes one array per branch: token vectors must be pooled before it
+                    requireFits(source.layer(), node.layer(), "at node #" + number);
+                }
+            }
+            requireFits(graph.output().layer(), null, "");
             return new GraphBlock(graph);
         }
 
@@ -242,6 +254,18 @@ sealed interface Architecture {
         @Override
         public String text() {
             return "graph of " + graph.order().size() + " layers from " + graph.inputs().stream().map(Node::inputName).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** {@link LayerSpec#requireFits} as a shape error; an input node (no layer) fits anything. */
+    private static void requireFits(LayerSpec previous, LayerSpec next, String where) {
+        if (previous == null) {
+            return;
+        }
+        try {
+            LayerSpec.requireFits(previous, next, where);
+        } catch (IllegalArgumentException e) {
+            throw new ShapeMismatchException(e.getMessage());
         }
     }
 

@@ -107,6 +107,27 @@ class TextLayersTest {
     }
 
     @Test
+    void aHeadStraightOnTokenVectorsSaysToPoolFirst() {
+        Fortunes.Labeled fortunes = Fortunes.first(5);
+        TextData data = TextData.of(fortunes.texts(), fortunes.labels()).maxLength(16);
+        try (Model net = model().embedding(data.vocabularySize(), 8, 16).dropout(0.1).dense(4)) {
+            ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> net.train(data, epochs(1), progress(ProgressListener.NONE)));
+            assertTrue(e.getMessage().startsWith("dropout(0.1) at layer 2 takes one vector per example but gets one vector per token from "
+                    + "embedding(" + data.vocabularySize() + ", 8, 16): add cls() or meanPool() before it"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aGraphNodeStraightOnTokenVectorsSaysToPoolFirst() {
+        Node ids = Node.input("ids", 16);
+        try (Model net = Model.of(List.of(ids), ids.embedding(50, 8, 16).dense(4))) {
+            ShapeMismatchException e = assertThrows(ShapeMismatchException.class, net::summary);
+            assertTrue(e.getMessage().startsWith("dense(4) at node #3 takes one vector per example but gets one vector per token from embedding(50, 8, 16)"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void anEncoderStraightOnTokenIdsSaysToPutAnEmbeddingFirst() {
         Fortunes.Labeled fortunes = Fortunes.first(5);
         TextData data = TextData.of(fortunes.texts(), fortunes.labels()).maxLength(16);
