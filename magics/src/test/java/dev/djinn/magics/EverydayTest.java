@@ -150,4 +150,18 @@ class EverydayTest {
         assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("load", dir.resolve("none.jsh").toString(), null), new PlainSession()))
                 .getMessage().startsWith("There is no file"));
     }
+
+    @Test
+    void loadFindsAFileWithoutItsExtensionAsIJavaDoes() throws Exception {
+        Path notebook = dir.resolve("djl-imports.ipynb");
+        Files.writeString(notebook, "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"answer\"}], \"nbformat\": 4}");
+        Path script = dir.resolve("helpers.jsh");
+        Files.writeString(script, "answer");
+        PlainSession session = new PlainSession().with("answer", 42);
+        assertEquals(42, registry.run(new MagicCall("load", dir.resolve("djl-imports").toString(), null), session));
+        assertEquals(42, registry.run(new MagicCall("load", dir.resolve("helpers").toString(), null), session), ".jsh comes first");
+        MagicException missing = assertThrows(MagicException.class,
+                () -> registry.run(new MagicCall("load", dir.resolve("nothing").toString(), null), new PlainSession()));
+        assertTrue(missing.getMessage().contains("also with .jsh, .jshell, .java, .jav, .ipynb)."), missing.getMessage());
+    }
 }

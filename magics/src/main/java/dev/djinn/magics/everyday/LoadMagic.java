@@ -18,9 +18,14 @@ import java.util.List;
 
 /**
  * {@code %load file}: runs a {@code .jsh} or {@code .java} file, or the Java code cells of an {@code .ipynb}, in this
- * session (their classes, methods and variables stay defined), and gives the last value.
+ * session (their classes, methods and variables stay defined), and gives the last value. As in IJava, a name without
+ * its extension is found too: {@code %load ../utils/djl-imports} loads {@code djl-imports.ipynb} (d2l-java's notebooks
+ * start so).
  */
 public final class LoadMagic extends BaseMagic {
+    /** What IJava tries after the name as given, in this order. */
+    static final List<String> EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".jav", ".ipynb");
+
     public LoadMagic() {
         super("%load file.jsh | %load File.java | %load notebook.ipynb",
                 "runs a .jsh/.java file or a notebook's code cells in this session", false, "load");
@@ -32,10 +37,7 @@ public final class LoadMagic extends BaseMagic {
         if (words.size() != 1) {
             throw new MagicException("Give one file to load.");
         }
-        Path file = Path.of(words.get(0));
-        if (!Files.isRegularFile(file)) {
-            throw new MagicException("There is no file " + file + " (looked at " + file.toAbsolutePath() + ").");
-        }
+        Path file = find(words.get(0));
         boolean notebook = file.toString().endsWith(".ipynb");
         List<String> pieces = notebook ? codeCells(file) : List.of(read(file));
         Object value = null;
@@ -47,6 +49,22 @@ public final class LoadMagic extends BaseMagic {
         session.print("Loaded " + (notebook ? pieces.size() + " code cell" + (pieces.size() == 1 ? "" : "s") + " of " : "")
                 + file.getFileName() + "\n");
         return value;
+    }
+
+    /** The file as named, else with the first of {@link #EXTENSIONS} that exists. */
+    static Path find(String name) {
+        Path given = Path.of(name);
+        if (Files.isRegularFile(given)) {
+            return given;
+        }
+        for (String extension : EXTENSIONS) {
+            Path candidate = Path.of(name + extension);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new MagicException("There is no file " + name + " (looked at " + given.toAbsolutePath() + ", also with "
+                + String.join(", ", EXTENSIONS) + ").");
     }
 
     private static String read(Path file) {
