@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djinn.dsl.text.Tokenizer;
-import dev.djinn.dsl.text.WordPieceTrainer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,16 +20,11 @@ import java.util.TreeSet;
  * ({@code bert(miniLM())}) tokenizes with the encoder's tokenizer instead.
  */
 public final class TextData implements LabeledData {
-    /** The vocabulary learned from the texts when no tokenizer is given. */
-    public static final int DEFAULT_VOCABULARY = 8000;
-
     private final List<String> texts;
     private final int[] labels;
     private final List<String> classNames;
     private final TextEncoding encoding;
     private Tokenizer.Features features;
-    /** Whether the vocabulary was learned from these texts (then split learns it again from the train texts only). */
-    private boolean learnedTokenizer;
 
     TextData(List<String> texts, int[] labels, List<String> classNames, TextEncoding encoding) {
         this.texts = List.copyOf(texts);
@@ -78,32 +72,31 @@ public final class TextData implements LabeledData {
     }
 
     private static TextData withLearnedTokenizer(List<String> texts, int[] labels, List<String> names) {
-        TextData data = new TextData(texts, labels, names, new TextEncoding(WordPieceTrainer.train(texts, DEFAULT_VOCABULARY), false));
-        data.learnedTokenizer = true;
-        return data;
+        return new TextData(texts, labels, names, TextEncoding.learnedFrom(texts, Tokenizer.DEFAULT_MAX_LENGTH, false));
     }
 
     /** These texts tokenized with {@code tokenizer} (its maxLength included). */
     public TextData tokenizer(Tokenizer tokenizer) {
-        return new TextData(texts, labels, classNames, new TextEncoding(tokenizer, encoding.bagOfWords()));
+        return encoded(TextEncoding.of(tokenizer, encoding.bagOfWords()));
     }
 
     /** Texts cut at {@code tokens} tokens and padded to that (default 128). */
     public TextData maxLength(int tokens) {
-        TextData cut = tokenizer(tokenizer().maxLength(tokens));
-        cut.learnedTokenizer = learnedTokenizer;
-        return cut;
+        return encoded(encoding.maxLength(tokens));
     }
 
     /** Each text as a bag of words: 1 for every vocabulary token it has (for a linear baseline, {@code model().dense(n)}). */
     public TextData bagOfWords() {
-        TextData bags = encoded(new TextEncoding(tokenizer(), true));
-        bags.learnedTokenizer = learnedTokenizer;
-        return bags;
+        return encoded(encoding.asBagOfWords());
     }
 
     public Tokenizer tokenizer() {
         return encoding.tokenizer();
+    }
+
+    /** Tokens per text: texts are cut and padded to this many. */
+    public int maxLength() {
+        return encoding.maxLength();
     }
 
     /** Tokens the tokenizer knows: the vocabulary of an {@code embedding(...)} over these texts. */
@@ -145,14 +138,10 @@ public final class TextData implements LabeledData {
         int[] order = Permutation.of(texts.size(), new Random(seed));
         TextData train = select(Arrays.copyOfRange(order, 0, trainRows));
         TextData test = select(Arrays.copyOfRange(order, trainRows, order.length));
-        if (learnedTokenizer) {
-            TextEncoding fromTrain = new TextEncoding(WordPieceTrainer.train(train.texts, DEFAULT_VOCABULARY).maxLength(tokenizer().maxLength()),
-                    encoding.bagOfWords());
+        if (encoding.learned()) {
+            TextEncoding fromTrain = encoding.learnedFrom(train.texts);
             train = train.encoded(fromTrain);
             test = test.encoded(fromTrain);
-            // the vocabulary is still one Djinn learned: splitting a part again learns it again from its own train texts
-            train.learnedTokenizer = true;
-            test.learnedTokenizer = true;
         }
         return new TextDataSet(train, test);
     }
@@ -218,9 +207,7 @@ public final class TextData implements LabeledData {
             chosen.add(texts.get(indices[i]));
             chosenLabels[i] = labels[indices[i]];
         }
-        TextData selected = new TextData(chosen, chosenLabels, classNames, encoding);
-        selected.learnedTokenizer = learnedTokenizer;
-        return selected;
+        return new TextData(chosen, chosenLabels, classNames, encoding);
     }
 
     @Override

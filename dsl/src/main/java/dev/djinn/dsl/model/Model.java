@@ -318,7 +318,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
             return text.encodedAs(trained);
         }
         Optional<PretrainedEncoder> source = architecture().specs().stream().map(LayerSpec::tokenizerSource).flatMap(Optional::stream).findFirst();
-        return source.<LabeledData>map(encoder -> text.tokenizer(encoder.tokenizer(text.tokenizer().maxLength()))).orElse(text);
+        return source.<LabeledData>map(encoder -> text.tokenizer(encoder.tokenizer(text.maxLength()))).orElse(text);
     }
 
     /** The training session, made on the first train (the network built for the data, the loss picked from it). */
@@ -398,11 +398,6 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
             throw new ModelFileException(file + " has a model description this Djinn cannot read (" + e.getMessage() + ").", e);
         }
         Model model = new Model();
-        try {
-            description.architecture().specs().forEach(LayerSpec::block); // a frozen encoder's file must be there
-        } catch (MissingEncoderException e) {
-            throw new ModelFileException(file + " cannot be used: " + e.getMessage(), e);
-        }
         if (description.architecture() instanceof Architecture.OfGraph ofGraph) {
             model.graph = ofGraph.graph();
         } else {
@@ -418,6 +413,8 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         model.lastOptions = description.training();
         try {
             model.network = model.build(description.inputShape(), Seed.DEFAULT, contents.parameters());
+        } catch (MissingEncoderException e) {
+            throw new ModelFileException(file + " cannot be used: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " is damaged: " + e.getMessage() + ". Save the model again.", e);
         }

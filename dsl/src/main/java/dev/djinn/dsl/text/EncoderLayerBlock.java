@@ -63,7 +63,7 @@ public final class EncoderLayerBlock extends AbstractBlock {
         NDArray inner = Activation.gelu(intermediate.forward(store, new NDList(h), training).head());
         NDArray out = drop(store, output.forward(store, new NDList(inner), training).head(), training);
         NDArray result = outputNorm.forward(store, new NDList(out.add(h)), training).head();
-        return new NDList(result, mask != null ? mask : x.getManager().ones(x.getShape().slice(0, 2)));
+        return SelfAttentionBlock.withMask(result, mask, x);
     }
 
     private NDArray drop(ParameterStore store, NDArray x, boolean training) {

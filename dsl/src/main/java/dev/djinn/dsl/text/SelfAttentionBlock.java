@@ -60,7 +60,12 @@ public final class SelfAttentionBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-        return new NDList(attend(store, x, mask, training), mask != null ? mask : x.getManager().ones(x.getShape().slice(0, 2)));
+        return withMask(attend(store, x, mask, training), mask, x);
+    }
+
+    /** Token vectors with the mask they came with, or an all-ones mask when there was none (no padding). */
+    static NDList withMask(NDArray vectors, NDArray mask, NDArray input) {
+        return new NDList(vectors, mask != null ? mask : input.getManager().ones(input.getShape().slice(0, 2)));
     }
 
     /** The attention's output (N, T, D) for vectors x and mask (N, T) (null: no padding). */

@@ -34,6 +34,8 @@ public final class Tokenizer {
     private final String json;
     private final int maxLength;
     private final int vocabularySize;
+    /** The model type of the tokenizer.json ("WordPiece", "BPE"), for its text form. */
+    private final String kind;
     private final HuggingFaceTokenizer tokenizer;
 
     private Tokenizer(String json, int maxLength) {
@@ -44,6 +46,7 @@ public final class Tokenizer {
         this.maxLength = maxLength;
         JsonObject parsed = JsonParser.parseString(json).getAsJsonObject();
         this.vocabularySize = vocabularySize(parsed);
+        this.kind = parsed.has("model") && parsed.getAsJsonObject("model").has("type") ? parsed.getAsJsonObject("model").get("type").getAsString() : "";
         try {
             this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Map.of(
                     "padding", "max_length", "truncation", "true", "maxLength", String.valueOf(maxLength), "addSpecialTokens", "true"));
@@ -173,8 +176,6 @@ public final class Tokenizer {
 
     @Override
     public String toString() {
-        JsonObject parsed = JsonParser.parseString(json).getAsJsonObject();
-        String kind = parsed.has("model") && parsed.getAsJsonObject("model").has("type") ? parsed.getAsJsonObject("model").get("type").getAsString() : "tokenizer";
-        return kind + " tokenizer: " + String.format("%,d", vocabularySize) + " tokens, maxLength " + maxLength;
+        return (kind.isEmpty() ? "" : kind + " ") + "tokenizer: " + String.format("%,d", vocabularySize) + " tokens, maxLength " + maxLength;
     }
 }
