@@ -49,6 +49,7 @@ class TextDisplayTest {
         String html = new String(bundle.bytes(MimeBundle.HTML));
         assertTrue(html.contains("[CLS]<sub>101</sub>") && html.contains("beam") && html.contains("color:#aaa"), html);
         assertTrue(html.contains("5 tokens, 3 padding"), html);
+        assertTrue(html.contains("flex-wrap:wrap"), "a long text's chips wrap at the notebook's edge: " + html);
         assertEquals("[CLS] beam me up [SEP] + 3 padding", new String(bundle.bytes(MimeBundle.PLAIN)));
     }
 

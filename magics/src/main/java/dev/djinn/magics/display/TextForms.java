@@ -27,14 +27,15 @@ final class TextForms {
     }
 
     static MimeBundle tokens(Tokenizer.Tokens tokens) {
-        StringBuilder html = new StringBuilder("<div style=\"line-height:2\">");
+        // the chips wrap: one unbroken line of 64 tokens ran off the notebook's right edge
+        StringBuilder html = new StringBuilder("<div><div style=\"display:flex;flex-wrap:wrap;line-height:2\">");
         for (int i = 0; i < tokens.ids().length; i++) {
             boolean padding = tokens.mask()[i] == 0;
             html.append(String.format("<span style=\"border:1px solid #bbb;border-radius:3px;padding:1px 4px;margin:1px;%s\" title=\"id %d\">%s<sub>%d</sub></span>",
                     padding ? "color:#aaa" : "", tokens.ids()[i], Html.escape(tokens.tokens()[i]), tokens.ids()[i]));
         }
         long real = Arrays.stream(tokens.mask()).sum();
-        html.append(String.format("<div>%d tokens, %d padding%s</div></div>", real, tokens.ids().length - real, tokens.truncated() ? ", cut at maxLength" : ""));
+        html.append(String.format("</div><div>%d tokens, %d padding%s</div></div>", real, tokens.ids().length - real, tokens.truncated() ? ", cut at maxLength" : ""));
         return MimeBundle.html(html.toString(), tokens.toString());
     }
 
