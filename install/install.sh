@@ -123,6 +123,9 @@ fi
 SPEC_DIR="$(mktemp -d)"
 trap 'rm -rf "$SPEC_DIR"' EXIT
 cp "$DIST"/kernelspec/logo-*.png "$SPEC_DIR"/
+# the Help menu's Djinn page: the notebook server serves a kernelspec's files, so the link opens in any browser
+cp -r "$DIST"/help/. "$SPEC_DIR"/
+ENVS=("DJINN_KERNELSPEC=$NAME" "${ENVS[@]+"${ENVS[@]}"}")
 
 ALL_JVM_OPTS=("${DEFAULT_JVM_OPTS[@]}" "${JVM_OPTS[@]+"${JVM_OPTS[@]}"}")
 python3 - "$SPEC_DIR/kernel.json" "$DIST/bin/djinn" "$DISPLAY_NAME" "$INTERRUPT_MODE" "${ALL_JVM_OPTS[*]}" \

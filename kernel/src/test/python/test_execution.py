@@ -1,4 +1,5 @@
 """Execution as a notebook user sees it: values, live streams, rich display, errors that point at cell lines."""
+import os
 import re
 import time
 
@@ -211,6 +212,18 @@ def test_djl_runs_offline_and_the_basics_are_imported(kernel):
     assert text.startswith("true Shape Table 0.")
 
 
+def test_the_help_menu_links_a_page_the_notebook_server_serves(kernel):
+    kernel.kernel_info()
+    reply = kernel.get_shell_msg(timeout=30)
+    links = {link["text"]: link["url"] for link in reply["content"]["help_links"]}
+    assert links["Djinn"] == "../kernelspecs/djinn/djinn-help.html"
+    assert not any(url.startswith("file:") for url in links.values())
+    from jupyter_client.kernelspec import KernelSpecManager
+    page = os.path.join(KernelSpecManager().get_kernel_spec("djinn").resource_dir, "djinn-help.html")
+    with open(page, encoding="utf-8") as f:
+        assert "<h1>Djinn" in f.read()
+
+
 def test_inspection_shows_javadoc_from_the_jdk_sources(kernel):
     msg_id = kernel.inspect("Math.max(1, 2)", 6)
     reply = kernel.get_shell_msg(timeout=30)
@@ -218,6 +231,28 @@ def test_inspection_shows_javadoc_from_the_jdk_sources(kernel):
     text = reply["content"]["data"]["text/plain"]
     assert "int Math.max(int a, int b)" in text
     assert "Returns the greater of two" in text  # the javadoc, read from the JDK's src.zip
+
+
+def test_completion_items_carry_their_kind_and_signature(kernel):
+    code = "Math.ma"
+    kernel.complete(code, len(code))
+    content = kernel.get_shell_msg(timeout=30)["content"]
+    items = content["metadata"]["_jupyter_types_experimental"]
+    assert [item["text"] for item in items] == content["matches"]
+    assert len(set(content["matches"])) == len(content["matches"])
+    max_item = [item for item in items if item["text"] == "max("][0]
+    assert max_item["type"] == "function"
+    assert "int Math.max(int a, int b)" in max_item["signature"]
+
+
+def test_inspection_renders_javadoc_for_every_front_end(kernel):
+    kernel.inspect("Math.max", 8)
+    data = kernel.get_shell_msg(timeout=30)["content"]["data"]
+    assert set(data) == {"text/plain", "text/markdown", "text/html"}
+    for form in data.values():
+        assert "{@code" not in form and "{@link" not in form and "@param" not in form
+    assert "Returns the greater of two int values." in data["text/plain"]
+    assert "<code>int</code>" in data["text/html"]
 
 
 def test_completion_reports_the_replaced_range(kernel):

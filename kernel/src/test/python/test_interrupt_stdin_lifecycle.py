@@ -1,4 +1,5 @@
 """Interrupts (message and SIGINT) of busy loops, sleeps and blocking reads; stdin; restart; shutdown."""
+import multiprocessing
 import os
 import signal
 import time
@@ -118,6 +119,59 @@ def test_interrupting_training_stops_at_a_batch_and_keeps_the_model(kernel):
     _, outputs = run(kc, "h.isInterrupted() + \" \" + h.interruption().startsWith(\"interrupted at epoch \")")
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true true"
     _, outputs = run(kc, "net.evaluate(data.test()).accuracy() > 0.5")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true"
+
+
+def history_kept(kc):
+    _, outputs = run(kc, "h == null ? \"lost\" : h.interruption()")
+    return [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"].strip('"')
+
+
+def test_training_that_wraps_up_slowly_after_an_interrupt_is_not_stopped_by_force(kernel):
+    """The polite path's last steps (final display, History chart) may take seconds on a loaded machine: a forced
+    stop then loses the History. Here the wrap-up is made slow on purpose (2.5 s, past the 1 s grace of plain code)."""
+    km, kc, mode = kernel
+    run(kc, "var slowData = fashionMnist().limit(4000, 500);\nvar slowNet = model().dense(16).relu().dense(10);\n"
+            "dev.djinn.dsl.train.History h = null;")
+    msg_id = kc.execute("h = slowNet.train(slowData, epochs(50), progress(new dev.djinn.dsl.train.ProgressListener() {\n"
+                        "  public void onEnd(dev.djinn.dsl.train.History done) {\n"
+                        "    long t = System.nanoTime(); while (System.nanoTime() - t < 2_500_000_000L) { }\n"
+                        "  }\n}));")
+    time.sleep(2.0)
+    interrupt(km, mode)
+    reply = wait_reply(kc, msg_id, timeout=60)
+    collect_outputs(kc, msg_id)
+    assert reply["content"]["ename"] == "Interrupted"
+    assert history_kept(kc).startswith('interrupted at epoch ')
+
+
+def _burn():
+    while True:
+        pass
+
+
+def test_interrupting_training_on_a_loaded_machine_ends_cleanly_every_time(kernel):
+    """A busy process per core, and training interrupted again and again at varying moments (inside epochs, at
+    their ends): every time the training loop ends itself, the History is kept and the weights stay usable."""
+    km, kc, mode = kernel
+    run(kc, "var loadData = fashionMnist().limit(6000, 500);\ndev.djinn.dsl.train.History h = null;")
+    burners = [multiprocessing.Process(target=_burn, daemon=True) for _ in range(os.cpu_count() or 2)]
+    for burner in burners:
+        burner.start()
+    try:
+        for wait in (0.4, 1.3, 2.2, 0.8, 3.1):
+            run(kc, "h = null; var loadNet = model().dense(32).relu().dense(10);")
+            msg_id = kc.execute("h = loadNet.train(loadData, epochs(50));")
+            time.sleep(wait)
+            interrupt(km, mode)
+            reply = wait_reply(kc, msg_id, timeout=60)
+            collect_outputs(kc, msg_id)
+            assert reply["content"]["ename"] == "Interrupted"
+            assert history_kept(kc).startswith('interrupted at epoch '), f"after {wait} s"
+    finally:
+        for burner in burners:
+            burner.terminate()
+    _, outputs = run(kc, "loadNet.evaluate(loadData.test()).accuracy() >= 0")
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "true"
 
 

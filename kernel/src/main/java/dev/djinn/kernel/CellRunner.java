@@ -88,8 +88,7 @@ final class CellRunner {
         if (documentation.isEmpty()) {
             page.put("text/plain", "No documentation found for " + name + ": check the spelling, or define it first.");
         } else {
-            page.put("text/plain", documentation.text());
-            page.put("text/markdown", documentation.markdown());
+            page.putAll(documentation.bundle());
         }
         return page;
     }

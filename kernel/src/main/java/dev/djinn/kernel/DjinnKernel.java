@@ -207,7 +207,7 @@ public final class DjinnKernel extends BaseKernel {
         CompleteRequest request = message.getContent();
         env.setBusyDeferIdle();
         Completion completion = orElse("Completion", () -> completer.complete(request.getCode(), request.getCursorPos()),
-                new Completion(List.of(), request.getCursorPos(), request.getCursorPos()));
+                Completion.none(request.getCursorPos()));
         Replies.send(env, MessageType.COMPLETE_REPLY, Replies.complete(completion));
     }
 
@@ -218,7 +218,7 @@ public final class DjinnKernel extends BaseKernel {
         Documentation documentation = orElse("Inspection", () -> inspector.inspect(request.getCode(), request.getCursorPos()),
                 new Documentation("", List.of()));
         Map<String, String> bundle = documentation.isEmpty() ? Map.of()
-                : Map.of("text/plain", documentation.text(), "text/markdown", documentation.markdown());
+                : documentation.bundle();
         Replies.send(env, MessageType.INSPECT_REPLY, Replies.inspect(!documentation.isEmpty(), bundle));
     }
 

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.djinn.Djinn;
 import dev.djinn.kernel.protocol.Replies;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /** What {@code kernel_info_reply} says about Djinn: Java, its version, editor modes, help links and a banner. */
 final class KernelInfo {
@@ -41,10 +41,7 @@ final class KernelInfo {
         content.addProperty("banner", banner());
         content.addProperty("debugger", false);
         JsonArray links = new JsonArray();
-        String home = System.getProperty("djinn.home");
-        if (home != null) {
-            links.add(link("Djinn", Path.of(home, "README.md").toUri().toString()));
-        }
+        helpPageLink(System.getenv("DJINN_KERNELSPEC")).ifPresent(url -> links.add(link("Djinn", url)));
         links.add(link("DJL", "https://docs.djl.ai/"));
         links.add(link("DJL API", "https://javadoc.io/doc/ai.djl/api/" + Djinn.djlVersion() + "/index.html"));
         links.add(link("Tablesaw", "https://jtablesaw.github.io/tablesaw/"));
@@ -52,6 +49,18 @@ final class KernelInfo {
                 "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"));
         content.add("help_links", links);
         return content;
+    }
+
+    /**
+     * The README page installed in the kernelspec folder, which the notebook server serves at
+     * {@code <base>/kernelspecs/<name>/}. Notebook 6 resolves help links against its {@code <base>/static/}, so this
+     * relative link works under any base URL (JupyterHub's {@code /user/<name>/} too) and from any browser.
+     */
+    static Optional<String> helpPageLink(String kernelspec) {
+        if (kernelspec == null || !kernelspec.matches("[\\w.\\-]+")) {
+            return Optional.empty();
+        }
+        return Optional.of("../kernelspecs/" + kernelspec + "/" + HelpPage.FILE_NAME);
     }
 
     private static JsonObject link(String text, String url) {

@@ -38,6 +38,11 @@ public final class TrainingLoop {
 
     /** @param validatedOn what the validation columns are measured on, in words; empty without validation */
     public static History run(TrainableNetwork network, LabeledData train, LabeledData validation, String validatedOn, TrainingOptions options) {
+        return PoliteInterrupts.run(() -> runPolitely(network, train, validation, validatedOn, options));
+    }
+
+    private static History runPolitely(TrainableNetwork network, LabeledData train, LabeledData validation, String validatedOn,
+                                       TrainingOptions options) {
         LossFunction lossFunction = network.loss();
         List<Metric> metrics = metrics(options, lossFunction, train.classNames().size());
         options.augmentations().forEach(a -> Augmentation.check(train.exampleShape(), a));

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -146,7 +147,11 @@ public final class CellEvaluator implements AutoCloseable {
         CellText text = new CellText(cell);
         CellResult result = CellResult.NO_VALUE;
         try {
-            for (CellSnippet snippet : splitter.split(cell)) {
+            List<CellSnippet> snippets = splitter.split(cell);
+            if (snippets.size() > 1) {
+                refuseSyntaxErrors(snippets, text, cellNumber);
+            }
+            for (CellSnippet snippet : snippets) {
                 result = evalSnippet(snippet, text, cellNumber);
                 if (interrupted) {
                     throw new CellInterruptedException();
@@ -156,6 +161,20 @@ public final class CellEvaluator implements AutoCloseable {
             pruner.afterCell();
         }
         return result;
+    }
+
+    /**
+     * Nothing of a cell with a syntax error runs (IPython's rule): a snippet that neither parses nor is accepted by
+     * JShell is compiled alone, which reports its error the usual way and runs nothing.
+     */
+    private void refuseSyntaxErrors(List<CellSnippet> snippets, CellText text, int cellNumber) {
+        Optional<CellSnippet> broken = SyntaxCheck.firstUnparsable(snippets)
+                .filter(snippet -> jshell.sourceCodeAnalysis().sourceToSnippets(snippet.source()).stream()
+                        .anyMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS));
+        if (broken.isPresent()) {
+            evalSnippet(broken.get(), text, cellNumber); // throws CellCompileException
+            throw new CellCompileException(List.of());
+        }
     }
 
     /** Prunes JShell's compiler state now (a long session's tests); returns the class files left, or -1 when it cannot. */

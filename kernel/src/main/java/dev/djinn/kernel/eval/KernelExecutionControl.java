@@ -1,5 +1,6 @@
 package dev.djinn.kernel.eval;
 
+import dev.djinn.dsl.train.PoliteInterrupts;
 import jdk.jshell.execution.LocalExecutionControl;
 
 import java.lang.reflect.InvocationTargetException;
@@ -16,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 final class KernelExecutionControl extends LocalExecutionControl {
     private static final Method CAPTURE;
     private static final long GRACE_NANOS = 1_000_000_000L;
+    // code that promised to end cleanly on an interrupt (training) may take this long to wrap up before a forced stop
+    private static final long POLITE_GRACE_NANOS = 30_000_000_000L;
 
     static {
         try {
@@ -57,15 +60,21 @@ final class KernelExecutionControl extends LocalExecutionControl {
      * Stops the running cell: first politely, with {@link Thread#interrupt()} (sleeps and waits end, the DSL's
      * training loop stops after its batch with the weights intact), then, if the cell is still running after a
      * grace period, with JShell's own stop (ThreadGroup.stop on Java 17, stop checks woven into cell code on 21+),
-     * which also ends busy loops that never look at the interrupt flag.
+     * which also ends busy loops that never look at the interrupt flag. A cell inside code that answers interrupts
+     * itself ({@link PoliteInterrupts}: training) gets longer, so its wrapping up (the last display, the History
+     * chart) is not cut short on a loaded machine.
      */
     @Override
     public void stop() throws EngineTerminationException, InternalException {
         Thread cell = ValueCapture.RUNNING.get();
         if (cell != null) {
             cell.interrupt();
-            long deadline = System.nanoTime() + GRACE_NANOS;
-            while (ValueCapture.RUNNING.get() == cell && System.nanoTime() < deadline) {
+            long started = System.nanoTime();
+            while (ValueCapture.RUNNING.get() == cell) {
+                long waited = System.nanoTime() - started;
+                if (waited >= POLITE_GRACE_NANOS || (waited >= GRACE_NANOS && !PoliteInterrupts.answeredBy(cell))) {
+                    break;
+                }
                 LockSupport.parkNanos(5_000_000L);
             }
             if (ValueCapture.RUNNING.get() != cell) {

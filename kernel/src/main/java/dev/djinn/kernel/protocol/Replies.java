@@ -83,12 +83,13 @@ public final class Replies {
     /** Matches and the range they replace, with the experimental per-match types JupyterLab shows as icons. */
     public static JsonObject complete(Completion completion) {
         JsonArray types = new JsonArray();
-        for (String match : completion.matches()) {
+        for (Completion.Item item : completion.items()) {
             JsonObject type = new JsonObject();
             type.addProperty("start", completion.start());
             type.addProperty("end", completion.end());
-            type.addProperty("text", match);
-            type.addProperty("type", match.endsWith("(") ? "function" : Character.isUpperCase(match.charAt(0)) ? "class" : "instance");
+            type.addProperty("text", item.text());
+            type.addProperty("type", item.type());
+            type.addProperty("signature", item.signature());
             types.add(type);
         }
         JsonObject content = ok();

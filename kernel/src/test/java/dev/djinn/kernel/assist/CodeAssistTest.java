@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,21 @@ class CodeAssistTest {
     }
 
     @Test
+    void completionItemsCarryTheirKindAndSignatures() {
+        Completion completion = completer.complete("Math.ma", 7);
+        assertEquals(completion.matches().stream().distinct().toList(), completion.matches());
+        Completion.Item max = completion.items().stream().filter(i -> i.text().equals("max(")).findFirst().orElseThrow();
+        assertEquals("function", max.type());
+        assertTrue(max.signature().contains("int Math.max(int a, int b)"), max.signature());
+        assertTrue(max.signature().contains("double Math.max(double a, double b)"), max.signature());
+        Completion.Item counter = completer.complete("coun", 4).items().get(0);
+        assertEquals("counter", counter.text());
+        assertEquals("instance", counter.type());
+        assertTrue(counter.signature().contains("int"), counter.signature());
+        assertEquals("class", completer.complete("StringBui", 9).items().get(0).type());
+    }
+
+    @Test
     void completionWorksInTheMiddleOfACell() {
         String code = "greeting.len\nint after = 2;";
         Completion completion = completer.complete(code, "greeting.len".length());
@@ -61,6 +77,18 @@ class CodeAssistTest {
         assertEquals("Math.max", documentation.name());
         assertTrue(documentation.text().contains("int Math.max(int a, int b)"), documentation.text());
         assertTrue(documentation.markdown().startsWith("```java\n"));
+    }
+
+    @Test
+    void inspectionRendersJavadocInsteadOfShowingItsTags() {
+        Documentation documentation = inspector.inspect("Math.max", 8);
+        for (String form : documentation.bundle().values()) {
+            assertFalse(form.contains("{@code") || form.contains("{@link") || form.contains("@param"), form);
+        }
+        assertTrue(documentation.text().contains("    Returns the greater of two int values."), documentation.text());
+        assertTrue(documentation.text().contains("      a - an argument."), documentation.text());
+        assertTrue(documentation.bundle().get("text/html").contains("<code>int</code>"));
+        assertTrue(documentation.markdown().contains("two `int` values"));
     }
 
     @Test

@@ -72,6 +72,29 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void nothingOfACellWithASyntaxErrorRuns() {
+        CellCompileException error = assertThrows(CellCompileException.class,
+                () -> evaluator.eval("int ranBeforeTheError = 1;\nSystem.out.println(\"side effect\");\nint broken = ;\nint after = 2;", 40));
+        assertEquals(3, error.diagnostics().get(0).line(), "the error points at the broken line");
+        assertFalse(evaluator.defines("ranBeforeTheError"), "the line before the syntax error did not run");
+        assertFalse(evaluator.defines("after"));
+    }
+
+    @Test
+    void aNameDefinedEarlierInTheSameCellIsNotASyntaxError() {
+        assertEquals(9, evaluator.eval("int definedHere = 4;\nint useIt() { return definedHere + 5; }\nuseIt()", 41).value());
+        assertEquals("ab", evaluator.eval("import java.util.function.*;\nrecord Pair(String a, String b) {}\nvar p = new Pair(\"a\", \"b\");\n"
+                + "p.a() + p.b()", 42).value());
+        assertEquals(3, evaluator.eval("var total = 0;\nfor (int i = 0; i < 3; i++) { total++; }\nswitch (total) { case 3 -> total = 3; default -> total = -1; }\ntotal", 43).value());
+    }
+
+    @Test
+    void aNameThatDoesNotResolveStopsTheCellThereAsBefore() {
+        assertThrows(CellCompileException.class, () -> evaluator.eval("int beforeUnknown = 7;\nint y = noSuchName + 1;", 44));
+        assertTrue(evaluator.defines("beforeUnknown"), "only syntax is checked before running: names resolve as the cell runs");
+    }
+
+    @Test
     void runtimeExceptionsKnowWhichCellLineThrew() {
         CellRuntimeException error = assertThrows(CellRuntimeException.class,
                 () -> evaluator.eval("int fine = 0;\nint boom = 10 / fine;", 9));

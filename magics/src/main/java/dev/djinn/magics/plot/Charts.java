@@ -102,22 +102,28 @@ public final class Charts {
                 + array.getShape() + ": use %tensor for images and batches.");
     }
 
-    /** Bars of a histogram of {@code values} over {@code bins} equal bins. */
+    /**
+     * Bars of a histogram of {@code values}: about 20 bins of a round width, every k-th labelled with a round value
+     * (0, 0.2, 0.4, …: at most {@value #HISTOGRAM_LABELS} labels), as a person would draw the axis.
+     */
     public static Panel histogram(double[] values, String title, String label) {
-        Histogram histogram = Histogram.of(values, 20);
+        Histogram range = Histogram.of(values, 1);
+        double spread = range.max() - range.min();
+        double width = Ticks.roundStep(spread > 0 ? spread / 20 : Math.max(Math.abs(range.max()), 1) / 10);
+        int every = Ticks.labelEvery(width, (int) Math.ceil(spread / width) + 1, HISTOGRAM_LABELS);
+        Histogram histogram = Histogram.rounded(values, every, width);
+        String pattern = Ticks.decimalsPattern(width * every);
         List<String> categories = new ArrayList<>();
         double[] counts = new double[histogram.counts().length];
-        double[] starts = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            starts[i] = histogram.binStart(i);
-        }
-        String pattern = Ticks.pattern(starts);
-        for (int i = 0; i < counts.length; i++) {
-            categories.add(Ticks.format(starts[i], pattern));
+            // bars between labels are named by blanks, a different number of them each: XChart tells bars apart by name
+            categories.add(i % every == 0 ? Ticks.format(histogram.binStart(i) + 0.0, pattern) : " ".repeat(i));
             counts[i] = histogram.counts()[i];
         }
-        return Panel.bars(title, label, "count", categories, counts);
+        return Panel.bars(title, label, "count", categories, counts, every);
     }
+
+    static final int HISTOGRAM_LABELS = 8;
 
     /** A float array widened to doubles, as charts and reports take values. */
     public static double[] doubles(float[] values) {
