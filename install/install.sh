@@ -123,6 +123,16 @@ fi
 SPEC_DIR="$(mktemp -d)"
 trap 'rm -rf "$SPEC_DIR"' EXIT
 cp "$DIST"/kernelspec/logo-*.png "$SPEC_DIR"/
+# plotly.js (npm, pinned) for Tablesaw's Plotly figures: served from the kernelspec folder, so charts draw offline
+PLOTLY="plotly.js-dist-min@2.35.2"
+if [[ ! -f "$DIST/help/plotly.min.js" ]] && command -v npm >/dev/null 2>&1; then
+  PLOTLY_TMP="$(mktemp -d)"
+  if (cd "$PLOTLY_TMP" && npm pack --silent "$PLOTLY" >/dev/null 2>&1 && tar xzf ./*.tgz package/plotly.min.js); then
+    cp "$PLOTLY_TMP/package/plotly.min.js" "$DIST/help/plotly.min.js"
+  fi
+  rm -rf "$PLOTLY_TMP"
+fi
+[[ -f "$DIST/help/plotly.min.js" ]] || echo "install.sh: note: could not fetch $PLOTLY with npm: Tablesaw's Plotly figures will not draw (install npm, run install.sh again)"
 # the Help menu's Djinn page: the notebook server serves a kernelspec's files, so the link opens in any browser
 cp -r "$DIST"/help/. "$SPEC_DIR"/
 ENVS=("DJINN_KERNELSPEC=$NAME" "${ENVS[@]+"${ENVS[@]}"}")

@@ -153,6 +153,13 @@ async function images(page, index) {
     .map((img) => [img.naturalWidth, img.naturalHeight]), index);
 }
 
+/** The page's console errors and uncaught exceptions, kept beside the screenshots. */
+function recordConsole(page, name) {
+  const log = fs.createWriteStream(path.join(SHOTS, `console-${name}.log`));
+  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') log.write(`${message.type()}: ${message.text()}\n`); });
+  page.on('pageerror', (error) => log.write(`pageerror: ${error.message}\n`));
+}
+
 async function openNewDjinnNotebook() {
   const tree = await browser.newPage();
   await tree.goto(`${base}/tree`, { waitUntil: 'networkidle2' });
@@ -162,6 +169,7 @@ async function openNewDjinnNotebook() {
   const opened = browser.waitForTarget((t) => t.url().includes('/notebooks/Untitled'), { timeout: 30_000 });
   await tree.click('#kernel-djinn a');
   const page = await (await opened).page();
+  recordConsole(page, 'new-notebook');
   await page.setViewport({ width: 1280, height: 900 });
   await kernelIdle(page);
   await tree.close();
@@ -292,6 +300,18 @@ test('a new Djinn notebook: cells, live output, completion, tooltip, help, error
       await shot(page, '07-plot-and-tensor');
     });
 
+    await t.test('a Tablesaw Plotly figure draws, plotly.js coming from the kernelspec (no internet)', async () => {
+      const cell = await typeAndRun(page, 'new tech.tablesaw.plotly.components.Figure(tech.tablesaw.plotly.traces.ScatterTrace'
+        + '.builder(new double[] {1, 2, 3}, new double[] {3, 1, 2}).build())');
+      await page.waitForFunction((i) => Jupyter.notebook.get_cell(i).output_area.element[0].querySelector('svg.main-svg'),
+        { timeout: 30_000 }, cell);
+      const points = await page.evaluate((i) => Jupyter.notebook.get_cell(i).output_area.element[0].querySelectorAll('path.point').length, cell);
+      assert.equal(points, 3, 'three markers drawn');
+      await page.evaluate((i) => Jupyter.notebook.get_cell(i).element[0].scrollIntoView(), cell);
+      await settle();
+      await shot(page, '08-plotly-figure');
+    });
+
     await t.test('the model summary aligns names and shapes left, numbers right', async () => {
       const cell = await typeAndRun(page, 'net.summary()');
       const columns = await page.evaluate((i) => {
@@ -301,7 +321,7 @@ test('a new Djinn notebook: cells, live output, completion, tooltip, help, error
       // header and first layer row: #, layer, output shape, parameters
       assert.deepEqual(columns, [['right', 'left', 'left', 'right'], ['right', 'left', 'left', 'right']]);
       await page.evaluate((i) => Jupyter.notebook.get_cell(i).element[0].scrollIntoView(), cell);
-      await shot(page, '08-summary');
+      await shot(page, '08-summary-aligned');
     });
 
     await t.test('restart gives a fresh kernel that runs cells', async () => {
@@ -323,6 +343,7 @@ test('a new Djinn notebook: cells, live output, completion, tooltip, help, error
 
 test('Restart & Run All of the quickstart tutorial ends without errors, its pictures visible', { timeout: 300_000 }, async () => {
   const page = await browser.newPage();
+  recordConsole(page, 'quickstart');
   await page.goto(`${base}/notebooks/01-quickstart.ipynb`, { waitUntil: 'networkidle2' });
   await kernelIdle(page);
   await page.click('#kernellink');

@@ -176,7 +176,8 @@ def test_system_exit_is_an_error_not_a_dead_kernel(kernel):
 
 
 def test_cells_queued_behind_an_error_are_aborted(kernel):
-    first = kernel.execute("throw new RuntimeException(\"stop here\");")
+    # the failing cell lasts long enough for the second request to be queued behind it, on a loaded machine too
+    first = kernel.execute("Thread.sleep(500);\nthrow new RuntimeException(\"stop here\");")
     second = kernel.execute("int neverRuns = 1;")
     replies = {}
     while len(replies) < 2:

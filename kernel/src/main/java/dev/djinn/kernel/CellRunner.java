@@ -39,7 +39,7 @@ final class CellRunner {
     CellRunner(Supplier<CellEvaluator> evaluator, Inspector inspector) {
         this.evaluator = evaluator;
         this.inspector = inspector;
-        this.session = new KernelSession(evaluator);
+        this.session = new KernelSession(evaluator, magics);
     }
 
     Outcome run(String code, int cellNumber) {
@@ -60,16 +60,7 @@ final class CellRunner {
     /** Runs code and magics in order; the cell's value is the last part's. */
     private CellResult runWithMagics(String code, int cellNumber) {
         session.cellNumber(cellNumber);
-        CellResult result = CellResult.NO_VALUE;
-        for (CellParts.Part part : CellParts.split(code)) {
-            if (part.isMagic()) {
-                Object value = magics.run(part.magic(), session);
-                result = value == null ? CellResult.NO_VALUE : new CellResult(true, value, String.valueOf(value));
-            } else {
-                result = evaluator.get().eval(part.code(), cellNumber);
-            }
-        }
-        return result;
+        return session.run(code);
     }
 
     /** A user's own variable or method named exit or quit wins over the console command. */

@@ -162,7 +162,9 @@ public final class DjinnKernel extends BaseKernel {
             CellResult result = outcome.result();
             String outputText = null;
             // System.out.printf(...) returns the stream it printed to: that is not a result to show (IPython's print gives None)
-            boolean printed = result.value() == System.out || result.value() == System.err;
+            boolean printed = result.value() == System.out || result.value() == System.err
+                    || displays.isIssuedDisplayId(result.value()); // nor is the id display(x) returned
+
             if (result.hasValue() && result.value() != null && !printed && !silent) {
                 DisplayData data = getRenderer().render(result.value());
                 outputText = String.valueOf(data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));

@@ -4,7 +4,9 @@ import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.everyday.ClasspathMagic;
 import dev.djinn.magics.everyday.EnvMagic;
 import dev.djinn.magics.everyday.LoadMagic;
+import dev.djinn.magics.everyday.LoadFromPomMagic;
 import dev.djinn.magics.everyday.MavenMagic;
+import dev.djinn.magics.everyday.MavenRepoMagic;
 import dev.djinn.magics.everyday.TimeMagic;
 import dev.djinn.magics.everyday.TimeitMagic;
 import dev.djinn.magics.everyday.WhoMagic;
@@ -28,6 +30,8 @@ public final class DjinnMagics {
                 .register(new LoadMagic())
                 .register(new ClasspathMagic())
                 .register(new MavenMagic())
+                .register(new MavenRepoMagic())
+                .register(new LoadFromPomMagic())
                 .register(new EnvMagic());
     }
 }

@@ -1,6 +1,7 @@
 package dev.djinn.magics;
 
 import dev.djinn.magics.dispatch.MagicCall;
+import dev.djinn.magics.dispatch.CellPartFailure;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.MagicRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,7 +149,7 @@ class EverydayTest {
         Files.writeString(notebook, "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# title\"]},"
                 + "{\"cell_type\": \"code\", \"source\": [\"int a = 1;\\n\", \"a\"]}, {\"cell_type\": \"code\", \"source\": \"%gpu\"},"
                 + "{\"cell_type\": \"code\", \"source\": \"a + 1\"}], \"nbformat\": 4}");
-        assertEquals(List.of("int a = 1;\na", "a + 1"), dev.djinn.magics.everyday.LoadMagicCells.of(notebook));
+        assertEquals(List.of("int a = 1;\na", "%gpu", "a + 1"), dev.djinn.magics.everyday.LoadMagicCells.of(notebook));
         assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("load", dir.resolve("none.jsh").toString(), null), new PlainSession()))
                 .getMessage().startsWith("There is no file"));
     }
@@ -163,5 +166,32 @@ class EverydayTest {
         MagicException missing = assertThrows(MagicException.class,
                 () -> registry.run(new MagicCall("load", dir.resolve("nothing").toString(), null), new PlainSession()));
         assertTrue(missing.getMessage().contains("also with .jsh, .jshell, .java, .jav, .ipynb)."), missing.getMessage());
+    }
+
+    @Test
+    void loadRunsANotebooksMagicCellsInOrderAsIJavaDoes() throws Exception {
+        Path notebook = dir.resolve("with-magics.ipynb");
+        Files.writeString(notebook, "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"%env DJINN_LOADED_MAGIC=ran\"},"
+                + "{\"cell_type\": \"code\", \"source\": [\"%env DJINN_LOADED_SECOND=too\\n\", \"answer\"]}], \"nbformat\": 4}");
+        PlainSession session = new PlainSession().with("answer", 42);
+        assertEquals(42, registry.run(new MagicCall("load", notebook.toString(), null), session));
+        assertEquals("ran", System.getenv("DJINN_LOADED_MAGIC"));
+        assertEquals("too", System.getenv("DJINN_LOADED_SECOND"));
+        assertTrue(session.printed.toString().contains("Loaded 2 code cells of with-magics.ipynb"), session.printed.toString());
+    }
+
+    @Test
+    void anErrorInALoadedNotebookNamesItsCellAndWhatOfTheCellDidNotRun() throws Exception {
+        Path notebook = dir.resolve("broken.ipynb");
+        Files.writeString(notebook, "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"answer\"},"
+                + "{\"cell_type\": \"code\", \"source\": \"missing\"}], \"nbformat\": 4}");
+        PlainSession session = new PlainSession().with("answer", 42);
+        CellPartFailure failure = assertThrows(CellPartFailure.class,
+                () -> session.runCell("%load " + notebook + "\n%env DJINN_AFTER_FAILED_LOAD=ran"));
+        assertEquals(List.of("%env DJINN_AFTER_FAILED_LOAD=ran"), failure.notRun());
+        CellPartFailure inside = assertInstanceOf(CellPartFailure.class, failure.getCause());
+        assertEquals("broken.ipynb, code cell 2", inside.where());
+        assertEquals("There is no variable missing.", inside.getCause().getMessage());
+        assertNull(System.getenv("DJINN_AFTER_FAILED_LOAD"));
     }
 }

@@ -39,6 +39,25 @@ public final class LocalRepository {
         return repository;
     }
 
+    /**
+     * Installs {@code group:artifact:version} as a jar holding {@code entries} (path → bytes) and a POM without
+     * dependencies.
+     */
+    public static Path install(Path repository, String group, String artifact, String version, java.util.Map<String, byte[]> entries) throws IOException {
+        Path folder = Files.createDirectories(repository.resolve(group.replace('.', '/') + "/" + artifact + "/" + version));
+        Path jarFile = folder.resolve(artifact + "-" + version + ".jar");
+        try (OutputStream out = Files.newOutputStream(jarFile); JarOutputStream jar = new JarOutputStream(out)) {
+            for (var entry : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(entry.getKey()));
+                jar.write(entry.getValue());
+                jar.closeEntry();
+            }
+        }
+        write(folder.resolve(artifact + "-" + version + ".pom"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId><version>" + version + "</version></project>");
+        return jarFile;
+    }
+
     private static void install(Path repository, String artifact, Path classes, String classFile, String dependencies) throws IOException {
         Path folder = Files.createDirectories(repository.resolve("dev/djinn/test/" + artifact + "/1.0"));
         try (OutputStream out = Files.newOutputStream(folder.resolve(artifact + "-1.0.jar")); JarOutputStream jar = new JarOutputStream(out)) {

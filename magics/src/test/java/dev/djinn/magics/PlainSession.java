@@ -1,5 +1,6 @@
 package dev.djinn.magics;
 
+import dev.djinn.magics.dispatch.CellRun;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
@@ -30,6 +31,12 @@ final class PlainSession implements Session {
             throw new MagicException("There is no variable " + name + ".");
         }
         return variables.get(name);
+    }
+
+    /** Runs magic lines through the registry and names through {@link #eval}, as the kernel's session does. */
+    @Override
+    public Object runCell(String cell) {
+        return CellRun.run(cell, part -> part.isMagic() ? DjinnMagics.registry().run(part.magic(), this) : eval(part.code()), null);
     }
 
     @Override

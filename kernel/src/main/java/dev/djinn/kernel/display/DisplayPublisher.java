@@ -8,7 +8,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Sends {@code display_data}, {@code update_display_data} and {@code clear_output} for the running cell. Pending
@@ -18,6 +20,7 @@ public final class DisplayPublisher implements DisplaySink {
     private final Renderer renderer;
     private final Frontend frontend;
     private final Runnable flushStreams;
+    private volatile String lastIssuedId;
 
     public DisplayPublisher(Renderer renderer, Frontend frontend, Runnable flushStreams) {
         this.renderer = renderer;
@@ -29,10 +32,27 @@ public final class DisplayPublisher implements DisplaySink {
         return renderer.render(value);
     }
 
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    /** {@code value} in the given MIME types only (IJava's {@code render(value, "text/html")}); all its forms when none. */
+    public DisplayData render(Object value, List<String> mimeTypes) {
+        if (value instanceof DisplayData rendered && mimeTypes.isEmpty()) {
+            return rendered;
+        }
+        return mimeTypes.isEmpty() ? renderer.render(value) : renderer.renderAs(value, mimeTypes.toArray(String[]::new));
+    }
+
     /** Shows {@code value}; with a {@code displayId}, later {@link #update} calls replace it in place. */
     @Override
     public void display(Object value, String displayId) {
-        DisplayData data = render(value);
+        display(value, List.of(), displayId);
+    }
+
+    /** Shows {@code value} in {@code mimeTypes} (all its forms when empty) under {@code displayId} (none when null). */
+    public void display(Object value, List<String> mimeTypes, String displayId) {
+        DisplayData data = new DisplayData(render(value, mimeTypes)); // a copy: a DisplayData value may be shown twice
         if (displayId != null) {
             data.setDisplayId(displayId);
         }
@@ -42,11 +62,30 @@ public final class DisplayPublisher implements DisplaySink {
 
     @Override
     public void update(String displayId, Object value) {
-        Objects.requireNonNull(displayId, "displayId: pass the id given to display(value, id)");
-        DisplayData data = render(value);
+        update(displayId, value, List.of());
+    }
+
+    public void update(String displayId, Object value, List<String> mimeTypes) {
+        Objects.requireNonNull(displayId, "displayId: pass the id display(value) returned");
+        DisplayData data = new DisplayData(render(value, mimeTypes));
         data.setDisplayId(displayId);
         flushStreams.run();
         publish(new PublishUpdateDisplayData(data));
+    }
+
+    /**
+     * A new display id, remembered (by identity) so that a cell ending in {@code display(x)} does not also show the
+     * id it returned, as IPython's {@code display} shows nothing more.
+     */
+    public String newDisplayId() {
+        String id = UUID.randomUUID().toString();
+        lastIssuedId = id;
+        return id;
+    }
+
+    /** Whether {@code value} is the display id the last {@link #newDisplayId()} gave out (that very string). */
+    public boolean isIssuedDisplayId(Object value) {
+        return value != null && value == lastIssuedId;
     }
 
     public void clear(boolean wait) {

@@ -15,6 +15,10 @@ public final class KernelRenderer extends Renderer {
         createRegistration(MimeBundle.class)
                 .preferring(MimeBundle.PLAIN)
                 .register((bundle, context) -> bundle.data().forEach(context.getOutputContainer()::putData));
+        // what render(value, "text/html") gave (IJava notebooks end cells with it): shown as it is
+        createRegistration(DisplayData.class)
+                .preferring(MimeBundle.PLAIN)
+                .register((data, context) -> context.getOutputContainer().assign(data));
         // DSL objects, charts, tensors, tables: every one with its rich forms and its text/plain
         DisplayForms.all().forEach((type, form) -> createRegistration(type)
                 .preferring(MimeBundle.PLAIN)

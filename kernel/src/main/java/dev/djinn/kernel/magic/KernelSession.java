@@ -2,6 +2,8 @@ package dev.djinn.kernel.magic;
 
 import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.kernel.eval.CellResult;
+import dev.djinn.magics.dispatch.CellRun;
+import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.dispatch.Session;
 
 import java.nio.file.Path;
@@ -13,11 +15,13 @@ import java.util.stream.Collectors;
 /** The magics' view of the kernel: code runs in the cell's JShell, printing goes to the cell's stdout. */
 public final class KernelSession implements Session {
     private final Supplier<CellEvaluator> evaluator;
+    private final MagicRegistry magics;
     private final List<Path> added = new ArrayList<>();
     private int cellNumber;
 
-    public KernelSession(Supplier<CellEvaluator> evaluator) {
+    public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics) {
         this.evaluator = evaluator;
+        this.magics = magics;
     }
 
     /** The number of the cell now running, for error locations in code magics run. */
@@ -28,6 +32,23 @@ public final class KernelSession implements Session {
     @Override
     public Object eval(String code) {
         CellResult result = evaluator.get().eval(code, cellNumber);
+        return result.hasValue() ? result.value() : null;
+    }
+
+    /** Runs a cell's code and magics in order; its value is the last part's. */
+    public CellResult run(String cell) {
+        return CellRun.run(cell, part -> {
+            if (!part.isMagic()) {
+                return evaluator.get().eval(part.code(), cellNumber);
+            }
+            Object value = magics.run(part.magic(), this);
+            return value == null ? CellResult.NO_VALUE : new CellResult(true, value, String.valueOf(value));
+        }, CellResult.NO_VALUE);
+    }
+
+    @Override
+    public Object runCell(String cell) {
+        CellResult result = run(cell);
         return result.hasValue() ? result.value() : null;
     }
 

@@ -3,7 +3,6 @@ package dev.djinn.kernel.magic;
 import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.magics.DjinnMagics;
 import dev.djinn.magics.LocalRepository;
-import dev.djinn.magics.dispatch.CellParts;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.everyday.TimeitMagic;
@@ -34,7 +33,7 @@ class MagicsInKernelTest {
     @BeforeAll
     static void startJShell() {
         evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(), System.out, System.err);
-        session = new KernelSession(() -> evaluator);
+        session = new KernelSession(() -> evaluator, MAGICS);
     }
 
     @AfterAll
@@ -44,11 +43,7 @@ class MagicsInKernelTest {
 
     /** Runs a cell with magics as the kernel does and returns the last part's value. */
     private static Object cell(String code) {
-        Object value = null;
-        for (CellParts.Part part : CellParts.split(code)) {
-            value = part.isMagic() ? MAGICS.run(part.magic(), session) : session.eval(part.code());
-        }
-        return value;
+        return session.runCell(code);
     }
 
     private static String printed(Runnable action) {

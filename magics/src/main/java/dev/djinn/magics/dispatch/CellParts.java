@@ -13,6 +13,15 @@ public final class CellParts {
         public boolean isMagic() {
             return magic != null;
         }
+
+        /** How the part reads in its cell, in one line: {@code %load b}, or code's first line. */
+        public String text() {
+            if (isMagic()) {
+                return (magic.isCellMagic() ? "%%" : "%") + magic.name() + (magic.args().isEmpty() ? "" : " " + magic.args());
+            }
+            String first = code.strip().lines().findFirst().orElse("");
+            return code.strip().contains("\n") ? first + " …" : first;
+        }
     }
 
     private CellParts() {

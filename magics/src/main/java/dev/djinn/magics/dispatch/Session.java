@@ -11,6 +11,12 @@ public interface Session {
     /** Runs {@code code} as a cell would and returns the value of its last expression (null if none). */
     Object eval(String code);
 
+    /**
+     * Runs a whole cell as the front end's cells run: its magic lines and cell magics too, in order (what
+     * {@code %load} does with a notebook's cells). Returns the last part's value.
+     */
+    Object runCell(String cell);
+
     /** The user's variables, in the order they were defined. */
     List<Variable> variables();
 

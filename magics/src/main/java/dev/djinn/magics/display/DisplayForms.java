@@ -52,6 +52,7 @@ public final class DisplayForms {
         forms.put(TextData.class, value -> TextForms.textData((TextData) value));
         forms.put(TextDataSet.class, value -> TextForms.textDataSet((TextDataSet) value));
         forms.put(Tokenizer.Tokens.class, value -> TextForms.tokens((Tokenizer.Tokens) value));
+        forms.put(tech.tablesaw.plotly.components.Figure.class, value -> FigureForm.of((tech.tablesaw.plotly.components.Figure) value));
         return forms;
     }
 

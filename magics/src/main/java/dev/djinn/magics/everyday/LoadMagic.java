@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.djinn.magics.dispatch.BaseMagic;
+import dev.djinn.magics.dispatch.CellPartFailure;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
@@ -17,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code %load file}: runs a {@code .jsh} or {@code .java} file, or the Java code cells of an {@code .ipynb}, in this
- * session (their classes, methods and variables stay defined), and gives the last value. As in IJava, a name without
- * its extension is found too: {@code %load ../utils/djl-imports} loads {@code djl-imports.ipynb} (d2l-java's notebooks
- * start so).
+ * {@code %load file}: runs a {@code .jsh} or {@code .java} file, or every code cell of an {@code .ipynb} (magic cells
+ * such as {@code %maven} included, in order, as IJava does), in this session (their classes, methods and variables
+ * stay defined), and gives the last value. As in IJava, a name without its extension is found too:
+ * {@code %load ../utils/djl-imports} loads {@code djl-imports.ipynb} (d2l-java's notebooks start so). An error names
+ * the file and its code cell.
  */
 public final class LoadMagic extends BaseMagic {
     /** What IJava tries after the name as given, in this order. */
@@ -41,9 +43,17 @@ public final class LoadMagic extends BaseMagic {
         boolean notebook = file.toString().endsWith(".ipynb");
         List<String> pieces = notebook ? codeCells(file) : List.of(read(file));
         Object value = null;
-        for (String piece : pieces) {
-            if (!piece.isBlank()) {
-                value = session.eval(piece);
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                value = session.runCell(pieces.get(i));
+                if (value != null && i < pieces.size() - 1 && pieces.get(i).stripLeading().startsWith("%")) {
+                    session.print(value + "\n"); // what a magic cell says (%maven: what it added, and what not)
+                }
+            } catch (RuntimeException failure) {
+                throw new CellPartFailure(file.getFileName() + (notebook ? ", code cell " + (i + 1) : ""), List.of(), failure);
             }
         }
         session.print("Loaded " + (notebook ? pieces.size() + " code cell" + (pieces.size() == 1 ? "" : "s") + " of " : "")
@@ -75,7 +85,7 @@ public final class LoadMagic extends BaseMagic {
         }
     }
 
-    /** The code cells of a notebook, in order, skipping cells that are magics of their own. */
+    /** The code cells of a notebook, in order, magic cells included. */
     static List<String> codeCells(Path notebook) {
         JsonObject json;
         try {
@@ -100,10 +110,7 @@ public final class LoadMagic extends BaseMagic {
             } else {
                 text.append(source.getAsString());
             }
-            String code = text.toString();
-            if (!code.stripLeading().startsWith("%")) {
-                cells.add(code);
-            }
+            cells.add(text.toString());
         }
         return cells;
     }

@@ -3,7 +3,7 @@ package dev.djinn.magics.everyday;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The code cells {@code %load} runs from a notebook (magic cells left out), for tools and tests. */
+/** The code cells {@code %load} runs from a notebook (magic cells included), for tools and tests. */
 public final class LoadMagicCells {
     private LoadMagicCells() {
     }

