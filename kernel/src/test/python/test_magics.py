@@ -133,3 +133,11 @@ def test_a_saved_notebook_shows_the_final_training_state_after_nbconvert():
     assert len(outputs) == 1, "the live display is one output"
     assert outputs[0].data["text/plain"].startswith("Training done: 2 epochs")
     assert "data:image/png;base64," in outputs[0].data["text/html"]
+
+
+def test_cell_code_runs_with_its_own_class_loader_as_the_context_loader(kernel):
+    """Libraries look for ServiceLoader providers and resources through the context class loader: in a cell it is
+    the loader that sees %maven and %classpath jars (the JVM's application loader does not)."""
+    _, kc = kernel
+    _, outputs = run(kc, "Thread.currentThread().getContextClassLoader() == new Object(){}.getClass().getClassLoader()")
+    assert result_of(outputs)["text/plain"] == "true"

@@ -7,6 +7,7 @@ import dev.djinn.magics.everyday.LoadMagic;
 import dev.djinn.magics.everyday.LoadFromPomMagic;
 import dev.djinn.magics.everyday.MavenMagic;
 import dev.djinn.magics.everyday.MavenRepoMagic;
+import dev.djinn.magics.everyday.SystemMagic;
 import dev.djinn.magics.everyday.TimeMagic;
 import dev.djinn.magics.everyday.TimeitMagic;
 import dev.djinn.magics.everyday.WhoMagic;
@@ -32,6 +33,7 @@ public final class DjinnMagics {
                 .register(new MavenMagic())
                 .register(new MavenRepoMagic())
                 .register(new LoadFromPomMagic())
-                .register(new EnvMagic());
+                .register(new EnvMagic())
+                .register(new SystemMagic());
     }
 }

@@ -194,4 +194,16 @@ class EverydayTest {
         assertEquals("There is no variable missing.", inside.getCause().getMessage());
         assertNull(System.getenv("DJINN_AFTER_FAILED_LOAD"));
     }
+
+    @Test
+    void systemRunsAShellCommandAndShowsItsOutput() {
+        PlainSession session = new PlainSession();
+        assertNull(registry.run(new MagicCall("system", "echo one; echo two >&2", null), session));
+        assertEquals("one\ntwo\n", session.printed.toString());
+        assertEquals("exit 3: exit status 3", registry.run(new MagicCall("system", "exit 3", null), new PlainSession()),
+                "a failing command says so without failing the cell");
+        PlainSession missing = new PlainSession();
+        assertEquals("nvidia-smi-not-here: exit status 127", registry.run(new MagicCall("sx", "nvidia-smi-not-here", null), missing));
+        assertTrue(missing.printed.toString().contains("not found"), missing.printed.toString());
+    }
 }

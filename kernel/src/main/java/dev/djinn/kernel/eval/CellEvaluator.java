@@ -149,7 +149,7 @@ public final class CellEvaluator implements AutoCloseable {
         try {
             List<CellSnippet> snippets = splitter.split(cell);
             if (snippets.size() > 1) {
-                refuseSyntaxErrors(snippets, text, cellNumber);
+                refuseSyntaxErrors(snippets, text);
             }
             for (CellSnippet snippet : snippets) {
                 result = evalSnippet(snippet, text, cellNumber);
@@ -164,16 +164,16 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Nothing of a cell with a syntax error runs (IPython's rule): a snippet that neither parses nor is accepted by
-     * JShell is compiled alone, which reports its error the usual way and runs nothing.
+     * Nothing of a cell with a syntax error runs (IPython's rule): the parser's error is reported for a snippet that
+     * parses in no form and that JShell, too, cannot take (a guard against a form this check lacks).
      */
-    private void refuseSyntaxErrors(List<CellSnippet> snippets, CellText text, int cellNumber) {
-        Optional<CellSnippet> broken = SyntaxCheck.firstUnparsable(snippets)
-                .filter(snippet -> jshell.sourceCodeAnalysis().sourceToSnippets(snippet.source()).stream()
+    private void refuseSyntaxErrors(List<CellSnippet> snippets, CellText text) {
+        Optional<SyntaxCheck.SyntaxError> error = SyntaxCheck.firstError(snippets)
+                .filter(e -> jshell.sourceCodeAnalysis().sourceToSnippets(e.snippet().source()).stream()
                         .anyMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS));
-        if (broken.isPresent()) {
-            evalSnippet(broken.get(), text, cellNumber); // throws CellCompileException
-            throw new CellCompileException(List.of());
+        if (error.isPresent()) {
+            SyntaxCheck.SyntaxError e = error.get();
+            throw new CellCompileException(List.of(diagnostic(e.start(), e.end(), e.message(), e.snippet(), text)));
         }
     }
 
@@ -305,15 +305,19 @@ public final class CellEvaluator implements AutoCloseable {
                 continue;
             }
             long start = diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition();
-            long end = Math.max(diag.getEndPosition(), start + 1);
-            int offset = source.offset() + (int) Math.max(0, Math.min(start, source.source().length()));
-            int line = text.lineOf(offset);
-            String lineText = text.line(line);
-            int column = text.columnOf(offset);
-            int length = (int) Math.max(1, Math.min(end - start, lineText.length() - column + 1));
-            found.add(new CompileDiagnostic(line, column, length, diag.getMessage(Locale.ROOT), lineText));
+            found.add(diagnostic(start, Math.max(diag.getEndPosition(), start + 1), diag.getMessage(Locale.ROOT), source, text));
         }
         return found;
+    }
+
+    /** An error at [start, end) of a snippet's source, placed on its cell line and column. */
+    private static CompileDiagnostic diagnostic(long start, long end, String message, CellSnippet source, CellText text) {
+        int offset = source.offset() + (int) Math.max(0, Math.min(start, source.source().length()));
+        int line = text.lineOf(offset);
+        String lineText = text.line(line);
+        int column = text.columnOf(offset);
+        int length = (int) Math.max(1, Math.min(end - start, lineText.length() - column + 1));
+        return new CompileDiagnostic(line, column, length, message, lineText);
     }
 
     @Override

@@ -103,7 +103,12 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
         public static Object invokeSnippet() throws Throwable {
             Method snippet = PENDING.getAndSet(null);
-            RUNNING.set(Thread.currentThread());
+            Thread current = Thread.currentThread();
+            RUNNING.set(current);
+            // the loader of cell code (it sees %maven and %classpath jars) is the context loader too: libraries that
+            // look for ServiceLoader providers or resources through it find those in added jars
+            ClassLoader previous = current.getContextClassLoader();
+            current.setContextClassLoader(snippet.getDeclaringClass().getClassLoader());
             try {
                 Object value = snippet.invoke(null);
                 VALUE.set(value);
@@ -112,6 +117,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
                 // rethrow the user's own exception so JShell reports it as if it had called the snippet itself
                 throw e.getCause();
             } finally {
+                current.setContextClassLoader(previous);
                 RUNNING.set(null);
             }
         }

@@ -13,13 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 /**
@@ -32,36 +31,62 @@ final class SyntaxCheck {
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     // parsing reads no class files, so one file manager serves every check
     private static final StandardJavaFileManager FILES = JAVAC.getStandardFileManager(null, null, null);
+    private static final String[] EXPRESSION = {"class $Djinn { Object $value = (", "\n); }"};
     private static final String[][] FORMS = {
-            {"class $Djinn { void $run() {\n", "\n;} }"},    // statements, local variables and classes
-            {"class $Djinn {\n", "\n;}"},                    // fields, methods, classes
-            {"class $Djinn { Object $value = (\n", "\n); }"}, // expressions
-            {"", "\nclass $Djinn {}"},                       // imports
+            {"class $Djinn { void $run() {", "\n;} }"},  // statements, local variables and classes
+            {"class $Djinn {", "\n;}"},                  // fields, methods, classes
+            EXPRESSION,                                  // expressions
+            {"", "\nclass $Djinn {}"},                  // imports
     };
+    private static final Pattern FINAL_SEMICOLON = Pattern.compile(";(\\s|//[^\\n]*|/\\*(?s:.*?)\\*/)*$");
 
     private SyntaxCheck() {
     }
 
-    /** The first snippet that does not parse in any form, if any. */
-    static Optional<CellSnippet> firstUnparsable(List<CellSnippet> snippets) {
+    /** Where a snippet fails to parse: offsets in its source, and the parser's message. */
+    record SyntaxError(CellSnippet snippet, long start, long end, String message) {
+    }
+
+    /**
+     * The first snippet that does not parse in any form, with the error of the form it parses furthest in (the
+     * form it was meant to be), if any.
+     */
+    static Optional<SyntaxError> firstError(List<CellSnippet> snippets) {
         // one javac task parses every snippet in every form: a task costs ~5 ms, a small unit's parse far less
         List<Source> units = new ArrayList<>();
         for (int s = 0; s < snippets.size(); s++) {
             for (String[] form : FORMS) {
-                units.add(new Source(s, form[0] + snippets.get(s).source() + form[1]));
+                String code = form == EXPRESSION ? withoutFinalSemicolon(snippets.get(s).source()) : snippets.get(s).source();
+                units.add(new Source(s, form[0].length(), form[0] + code + form[1]));
             }
         }
-        Map<Integer, Long> failures = withErrors(units).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        return IntStream.range(0, snippets.size()).filter(s -> failures.getOrDefault(s, 0L) == FORMS.length)
-                .mapToObj(snippets::get).findFirst();
+        Map<Source, Diagnostic<? extends JavaFileObject>> firstErrors = firstErrors(units);
+        for (int s = 0; s < snippets.size(); s++) {
+            int snippet = s;
+            List<Source> forms = units.stream().filter(u -> u.snippet == snippet).toList();
+            if (forms.stream().allMatch(firstErrors::containsKey)) {
+                Source best = forms.stream().max(Comparator.comparingLong(u -> firstErrors.get(u).getPosition() - u.prefix)).orElseThrow();
+                Diagnostic<? extends JavaFileObject> error = firstErrors.get(best);
+                int length = snippets.get(s).source().length();
+                long at = Math.max(0, Math.min(length - 1, error.getPosition() - best.prefix)); // the point the parser names
+                long to = Math.max(at + 1, Math.min(length, error.getEndPosition() - best.prefix));
+                return Optional.of(new SyntaxError(snippets.get(s), at, to, error.getMessage(Locale.ROOT)));
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean parses(String source) {
-        return firstUnparsable(List.of(new CellSnippet(source, 0))).isEmpty();
+        return firstError(List.of(new CellSnippet(source, 0))).isEmpty();
     }
 
-    /** The snippet of each unit that has an error, once per unit. */
-    private static List<Integer> withErrors(List<Source> units) {
+    /** JShell takes {@code a / b;} as the expression {@code a / b}: the form for expressions drops the semicolon. */
+    static String withoutFinalSemicolon(String source) {
+        return FINAL_SEMICOLON.matcher(source).replaceFirst("");
+    }
+
+    /** Each unit's first parse error (units that parse have none). */
+    private static Map<Source, Diagnostic<? extends JavaFileObject>> firstErrors(List<Source> units) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavacTask task = (JavacTask) JAVAC.getTask(null, FILES, diagnostics, List.of("-proc:none"), null, units);
         try {
@@ -69,22 +94,24 @@ final class SyntaxCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<Source> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Source, Diagnostic<? extends JavaFileObject>> first = new IdentityHashMap<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() instanceof Source source) {
-                failed.add(source);
+                first.putIfAbsent(source, d);
             }
         }
-        return failed.stream().map(source -> source.snippet).toList();
+        return first;
     }
 
     private static final class Source extends SimpleJavaFileObject {
         private final int snippet;
+        private final int prefix;
         private final String code;
 
-        Source(int snippet, String code) {
+        Source(int snippet, int prefix, String code) {
             super(URI.create("string:///s" + snippet + "/$Djinn.java"), Kind.SOURCE);
             this.snippet = snippet;
+            this.prefix = prefix;
             this.code = code;
         }
 

@@ -76,6 +76,8 @@ class CellEvaluatorTest {
         CellCompileException error = assertThrows(CellCompileException.class,
                 () -> evaluator.eval("int ranBeforeTheError = 1;\nSystem.out.println(\"side effect\");\nint broken = ;\nint after = 2;", 40));
         assertEquals(3, error.diagnostics().get(0).line(), "the error points at the broken line");
+        assertEquals(14, error.diagnostics().get(0).column(), "at the semicolon where an expression was expected");
+        assertEquals("illegal start of expression", error.diagnostics().get(0).message());
         assertFalse(evaluator.defines("ranBeforeTheError"), "the line before the syntax error did not run");
         assertFalse(evaluator.defines("after"));
     }
@@ -85,6 +87,9 @@ class CellEvaluatorTest {
         assertEquals(9, evaluator.eval("int definedHere = 4;\nint useIt() { return definedHere + 5; }\nuseIt()", 41).value());
         assertEquals("ab", evaluator.eval("import java.util.function.*;\nrecord Pair(String a, String b) {}\nvar p = new Pair(\"a\", \"b\");\n"
                 + "p.a() + p.b()", 42).value());
+        // an expression ending in a semicolon (d2l-java writes "accuracy(yHat, y) / y.size();"), a comment after it
+        assertEquals(3, evaluator.eval("int defined = 6;\ndefined / 2;", 45).value());
+        assertEquals(8, evaluator.eval("int twice = 4;\ntwice * 2; // doubled", 46).value());
         assertEquals(3, evaluator.eval("var total = 0;\nfor (int i = 0; i < 3; i++) { total++; }\nswitch (total) { case 3 -> total = 3; default -> total = -1; }\ntotal", 43).value());
     }
 

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -121,5 +122,19 @@ class MagicsInKernelTest {
         } finally {
             System.clearProperty("maven.repo.local");
         }
+    }
+
+    /** Libraries find ServiceLoader providers through the context class loader: in a cell it sees added jars. */
+    @Test
+    void serviceProvidersInAnAddedJarAreFoundByCellCode() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("svc-src/svc"));
+        Files.writeString(sources.resolve("Hello.java"), "package svc; public class Hello implements Runnable { public void run() { } }");
+        Path classes = Files.createDirectories(dir.resolve("svc-classes"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                sources.resolve("Hello.java").toString()));
+        Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(classes.resolve("META-INF/services/java.lang.Runnable"), "svc.Hello\n");
+        printed(() -> cell("%classpath " + classes));
+        assertEquals(List.of("svc.Hello"), cell("java.util.ServiceLoader.load(Runnable.class).stream().map(p -> p.type().getName()).toList()"));
     }
 }

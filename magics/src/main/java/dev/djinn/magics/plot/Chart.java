@@ -194,11 +194,11 @@ public final class Chart implements Rich {
         }
         chart.addSeries(panel.yLabel().isEmpty() ? " " : panel.yLabel(), panel.categories(), heights);
         // numbers (a histogram's bins) stay upright, every k-th one labelled; many long names are turned
-        boolean numbers = panel.categories().stream().allMatch(label -> label.isBlank() || label.matches("-?[\\d,]*\\.?\\d+(E-?\\d+)?"));
+        boolean numbers = panel.categories().stream().allMatch(label -> label.isBlank() || label.strip().matches("-?[\\d,]*\\.?\\d+(E-?\\d+)?"));
         chart.getStyler().setXAxisLabelRotation(!numbers && panel.categories().size() > 8 ? 90 : 0);
         // a histogram names only its labelled bars: XChart must not thin its labels (it would spread the ones it
         // keeps evenly, whatever bars they belong to)
-        chart.getStyler().setXAxisMaxLabelCount(panel.labelEvery() > 0 ? panel.categories().size()
+        chart.getStyler().setXAxisMaxLabelCount(panel.labelEvery() > 0 ? Math.max(2, panel.categories().size()) // XChart refuses 1
                 : Math.max(2, width / Ticks.PIXELS_PER_LABEL));
         chart.getStyler().setYAxisDecimalPattern(Ticks.pattern(panel.series().get(0).y()));
         return chart;

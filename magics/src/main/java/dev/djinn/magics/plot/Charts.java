@@ -110,6 +110,9 @@ public final class Charts {
         Histogram range = Histogram.of(values, 1);
         double spread = range.max() - range.min();
         double width = Ticks.roundStep(spread > 0 ? spread / 20 : Math.max(Math.abs(range.max()), 1) / 10);
+        if (!(width > 0) || !Double.isFinite(width) || spread / width > 100) {
+            return equalBins(values, title, label); // a spread too small or too large for round numbers (denormals)
+        }
         int every = Ticks.labelEvery(width, (int) Math.ceil(spread / width) + 1, HISTOGRAM_LABELS);
         Histogram histogram = Histogram.rounded(values, every, width);
         String pattern = Ticks.decimalsPattern(width * every);
@@ -124,6 +127,23 @@ public final class Charts {
     }
 
     static final int HISTOGRAM_LABELS = 8;
+
+    /** 20 equal bins from the minimum to the maximum, labelled with their starts; the chart picks which labels show. */
+    private static Panel equalBins(double[] values, String title, String label) {
+        Histogram histogram = Histogram.of(values, 20);
+        double[] counts = new double[histogram.counts().length];
+        double[] starts = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            starts[i] = histogram.binStart(i);
+            counts[i] = histogram.counts()[i];
+        }
+        String pattern = Ticks.pattern(starts);
+        List<String> categories = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            categories.add(Ticks.format(starts[i], pattern) + " ".repeat(i)); // names stay distinct when rounding makes them equal
+        }
+        return Panel.bars(title, label, "count", categories, counts);
+    }
 
     /** A float array widened to doubles, as charts and reports take values. */
     public static double[] doubles(float[] values) {

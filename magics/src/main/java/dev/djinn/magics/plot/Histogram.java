@@ -37,7 +37,8 @@ public record Histogram(double min, double max, long[] counts) {
         long[] counts = new long[bins];
         for (double v : values) {
             if (Double.isFinite(v)) {
-                counts[Math.min(bins - 1, (int) Math.floor((v - start) / width + 1e-9))]++;
+                // clamped: a value a rounding error below the first edge is in the first bin
+                counts[Math.max(0, Math.min(bins - 1, (int) Math.floor((v - start) / width + 1e-9)))]++;
             }
         }
         return new Histogram(start, start + bins * width, counts);

@@ -59,4 +59,15 @@ class TicksTest {
         assertEquals("0.9", Ticks.format(0.9, Ticks.pattern(0.25, 1.15)));
         assertEquals("0.75", Ticks.format(0.75, Ticks.pattern(0.69, 0.93)));
     }
+
+    /** d2l-java shows manager.zeros(…) and comparisons as cell values: one value everywhere is one bar, drawn. */
+    @Test
+    void histogramsOfOneValueAndOfDenormalSpreadsAreDrawn() {
+        for (double[] values : new double[][] {{0, 0, 0}, {1, 1}, {-1}, {1e-320, 2e-320, 0}, {Double.NaN, 5}}) {
+            Panel panel = Charts.histogram(values, "values", "value");
+            byte[] png = new Chart(List.of(panel), 480, 300, false).png();
+            assertTrue(png.length > 1000, Arrays.toString(values));
+            assertEquals(Arrays.stream(values).filter(Double::isFinite).count(), (long) Arrays.stream(panel.series().get(0).y()).sum());
+        }
+    }
 }
