@@ -349,7 +349,9 @@ test('Restart & Run All of the quickstart tutorial ends without errors, its pict
   await page.click('#kernellink');
   await page.click('#restart_run_all a');
   await page.waitForSelector('.modal-footer button.btn-danger', { visible: true });
+  // the saved notebook already has prompt numbers and outputs: first see the run start, then its end
   await page.click('.modal-footer button.btn-danger');
+  await page.waitForFunction(() => Jupyter.notebook.get_cells().some((c) => c.input_prompt_number === '*'), { timeout: 60_000, polling: 50 });
   await page.waitForFunction(() => {
     const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code');
     return cells.every((c) => typeof c.input_prompt_number === 'number') && document.querySelector('#kernel_indicator_icon.kernel_idle_icon');
@@ -365,6 +367,7 @@ test('Restart & Run All of the quickstart tutorial ends without errors, its pict
   assert.deepEqual(summary.errors, []);
   assert.deepEqual(summary.prompts, summary.prompts.map((_, i) => i + 1), 'every cell ran once, in order, after the restart');
   assert.match(summary.text, /test accuracy 0\.\d+/);
+  assert.match(summary.text, /mnist: 3000 train and 1000 test images/, "this run's output (the short version), not the saved one");
   assert.doesNotMatch(summary.text, /Exceed max print size/);
   const sizes = await page.$$eval('.output_area img', (is) => is.map((i) => [i.complete, i.naturalWidth, i.naturalHeight]));
   assert.ok(sizes.length >= 4, `pictures: ${sizes.length}`);

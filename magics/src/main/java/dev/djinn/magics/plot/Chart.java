@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -204,6 +205,13 @@ public final class Chart implements Rich {
         return chart;
     }
 
+    /** How a heatmap writes its cells: whole numbers as such, others with the decimals of a round step of their range. */
+    static String cellPattern(double[][] matrix) {
+        double[] values = Arrays.stream(matrix).flatMapToDouble(Arrays::stream).filter(Double::isFinite).toArray();
+        boolean whole = Arrays.stream(values).allMatch(v -> v == Math.rint(v));
+        return whole ? "#,##0" : Ticks.pattern(values);
+    }
+
     private HeatMapChart heatmap(Panel panel) {
         double[][] matrix = panel.matrix();
         HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(panel.title()).build();
@@ -224,6 +232,7 @@ public final class Chart implements Rich {
             }
         }
         chart.getStyler().setShowValue(rows * cols <= 144);
+        chart.getStyler().setHeatMapValueDecimalPattern(cellPattern(matrix)); // XChart 3.8 writes cells with this one
         chart.getStyler().setLegendVisible(rows * cols > 144);
         chart.addSeries(panel.title().isEmpty() ? " " : panel.title(), xs, ys, cells);
         return chart;

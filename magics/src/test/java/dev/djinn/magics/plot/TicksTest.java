@@ -70,4 +70,16 @@ class TicksTest {
             assertEquals(Arrays.stream(values).filter(Double::isFinite).count(), (long) Arrays.stream(panel.series().get(0).y()).sum());
         }
     }
+
+    @Test
+    void heatmapCellsShowFewDecimals() {
+        double[][] grid = new double[8][8];
+        for (int i = 0; i < 64; i++) {
+            grid[i / 8][i % 8] = Math.sin(i);
+        }
+        var chart = new Chart(List.of(Panel.heatmap("grid", grid)), 480, 300, false);
+        assertTrue(chart.png().length > 1000);
+        assertEquals("0.8", Ticks.format(Math.sin(1), Chart.cellPattern(grid)), "not 0.8414709848078965");
+        assertEquals("3", Ticks.format(3.0, Chart.cellPattern(new double[][] {{0, 1, 2}, {3, 4, 5}})));
+    }
 }
