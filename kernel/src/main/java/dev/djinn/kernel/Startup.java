@@ -26,7 +26,7 @@ public final class Startup {
 
     static CellEvaluator evaluator(InputStream in, PrintStream out, PrintStream err) {
         CellEvaluator evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), in, out, err);
-        evaluator.eval(IMPORTS, 0);
+        evaluator.evalOwnCode(IMPORTS);
         return evaluator;
     }
 }

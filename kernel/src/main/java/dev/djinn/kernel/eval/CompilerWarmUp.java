@@ -6,7 +6,8 @@ import jdk.jshell.SnippetEvent;
 import java.util.function.BooleanSupplier;
 
 /**
- * Warms up javac inside JShell on a second, private JShell in a background thread, so the user's first cells run
+ * Warms up javac inside JShell on a second, private JShell in a background thread (and the parser of the cells' syntax
+ * check), so the user's first cells run
  * at full speed: javac needs a few dozen compilations before the JIT has made it fast (1+1 takes 20 ms cold and
  * 7 ms warm). A separate instance never touches the user's state and needs no locking; the JIT-compiled javac code
  * it leaves behind is shared by the whole JVM.
@@ -41,6 +42,9 @@ public final class CompilerWarmUp {
                 }
                 for (SnippetEvent event : shell.eval(SAMPLES[i % SAMPLES.length])) {
                     shell.drop(event.snippet()); // keeps every round as cheap as the first
+                }
+                if (i % SAMPLES.length == 0) {
+                    SyntaxCheck.parses("int warm = 3;"); // the parse a cell of several lines starts with
                 }
             }
         } catch (InterruptedException e) {

@@ -49,7 +49,7 @@ public final class ScriptRunner {
         }
         arguments = Arrays.copyOfRange(args, 1, args.length);
         try (CellEvaluator evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), System.in, out, err, false)) {
-            evaluator.eval(Startup.commonImports() + "String[] args = dev.djinn.kernel.script.ScriptRunner.arguments();\n", 0);
+            evaluator.evalOwnCode(Startup.commonImports() + "String[] args = dev.djinn.kernel.script.ScriptRunner.arguments();\n");
             evaluator.eval(code, 1);
             out.flush();
             return 0;
