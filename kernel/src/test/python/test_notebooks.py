@@ -60,13 +60,20 @@ def execute(name):
 
 
 def texts(cells):
+    """The cells' text outputs. Consecutive stream messages are joined as the notebook shows them: one printf's
+    pieces may be flushed as separate messages, so a line can span two of them."""
     out = []
     for cell in cells:
+        previous = None
         for output in cell.outputs:
             if output.output_type == "stream":
-                out.append(output.text)
+                if previous is not None and previous.output_type == "stream" and previous.name == output.name:
+                    out[-1] += output.text
+                else:
+                    out.append(output.text)
             elif output.output_type in ("execute_result", "display_data"):
                 out.append(output.data.get("text/plain", ""))
+            previous = output
     return "\n".join(out)
 
 
