@@ -128,6 +128,10 @@ def test_the_deploy_tutorial_serves_answers_and_refuses_bad_input():
     assert '200 {"predictions":[{"label":' in text
     assert '400  {"error":"Example 0 has 3 numbers but the model takes 784 per example."}' in text
     assert "stopped: ConnectException" in text
+    assert "200 of 200 answered 200" in text
+    passes = int(text.split("djinn_batch_size_count ")[1].split()[0])
+    assert 1 <= passes < 201, text  # 201 examples: requests sent together shared forward passes
+    assert '"requestsInFlight":0' in text
 
 
 def test_nbconvert_renders_the_quickstart_to_html_with_its_images():

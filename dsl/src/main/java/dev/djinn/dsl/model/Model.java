@@ -64,7 +64,7 @@ import java.util.stream.Collectors;
  * History h = net.train(fashionMnist(), epochs(2));
  * }</pre>
  */
-public final class Model implements LayerBuilder<Model>, LayerSequence, Predictor, AutoCloseable {
+public final class Model implements LayerBuilder<Model>, LayerSequence, AutoCloseable {
     private final List<LayerSpec> layers = new ArrayList<>();
     private Graph graph;
     private OptimizerSpec optimizer = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3);
@@ -438,7 +438,6 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
     }
 
     /** The summary's text: what a served model tells GET /model. */
-    @Override
     public String describe() {
         return summary().toString();
     }
@@ -449,13 +448,11 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
     }
 
     /** The shape of one example, once the model is built. */
-    @Override
     public Shape exampleShape() {
         return requireBuilt("exampleShape").exampleShape();
     }
 
     /** A graph model's inputs by name with the shape of one example of each; empty for a sequential model. */
-    @Override
     public Map<String, Shape> namedInputs() {
         return graph == null || graph.inputs().size() < 2 ? Map.of() : graph.inputShapes();
     }
@@ -508,7 +505,6 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
     }
 
     /** For each text, tokenized as the training texts were. */
-    @Override
     public float[][] predict(List<String> texts) {
         TextEncoding text = textEncoding("predict");
         return inference("predict").predictFlat(text.encode(texts).values(), texts.size());
@@ -525,7 +521,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         return Arrays.stream(predict(texts)).map(inference::best).collect(Collectors.toList());
     }
 
-    private TextEncoding textEncoding(String what) {
+    TextEncoding textEncoding(String what) {
         requireTrained(what);
         if (!(encoding instanceof TextEncoding text)) {
             throw new IllegalStateException(what + "(text): this model was not trained on texts (its inputs are " + encoding
@@ -561,7 +557,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         }
     }
 
-    private TableEncoding tableEncoding(String what) {
+    TableEncoding tableEncoding(String what) {
         requireTrained(what);
         if (!(encoding instanceof TableEncoding)) {
             throw new IllegalStateException(what + "(table): this model was not trained on a table (its inputs are "
@@ -579,7 +575,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
         return (ImageEncoding) encoding;
     }
 
-    private Inference inference(String what) {
+    Inference inference(String what) {
         return new Inference(requireTrained(what), lossFunction(), classNames);
     }
 
@@ -628,8 +624,13 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, Predicto
 
     /** Serves with options: {@code serve(8080, ServeOptions.defaults().host("0.0.0.0").threads(8))}. */
     public ModelServer serve(int port, ServeOptions options) {
+        return ModelServer.start(predictor(), port, options);
+    }
+
+    /** What a server needs of this model; safe to use from several threads. Follows the model if it is trained again. */
+    public Predictor predictor() {
         requireTrained("serve");
-        return ModelServer.start(this, port, options);
+        return new ServedModel(this);
     }
 
     @Override

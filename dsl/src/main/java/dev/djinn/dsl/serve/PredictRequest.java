@@ -1,196 +1,394 @@
 package dev.djinn.dsl.serve;
 
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.djinn.dsl.data.TableEncoding;
+import dev.djinn.dsl.data.TextEncoding;
 import dev.djinn.dsl.graph.NamedInputs;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The examples of a {@code POST /predict} body. Accepted: {@code {"input": x}} for one example, {@code {"inputs":
- * [x, …]}} for a batch, or {@code x} / {@code [x, …]} bare; an example is an array of numbers (nested arrays are
- * flattened, so a 28×28 image may be given as rows), for models trained on tables an object of column values, and
- * for models with several named inputs an object with one array per input ({@code {"a": [...], "b": [...]}}).
- * Every problem is an {@link IllegalArgumentException} with a sentence for the 400 answer.
+ * Reads a {@code POST /predict} body straight into rows of floats, token by token: no tree of boxed numbers, so a
+ * request costs about its numbers' size in memory. Accepted: {@code {"input": x}} for one example, {@code {"inputs":
+ * [x, …]}} for several, or {@code x} / {@code [x, …]} bare; an example is an array of numbers (nested arrays are
+ * flattened, so a 28×28 image may be given as rows), for models trained on tables an object of column values, for
+ * models with several named inputs an object with one array per input, and for text models {@code {"text": "…"}}
+ * or {@code {"texts": ["…", …]}}. Every problem is a {@link RequestProblem} with a sentence.
  */
 final class PredictRequest {
-    private final List<float[]> rows = new ArrayList<>();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+    private static final String USAGE = "Send {\"input\": [...]} for one example or {\"inputs\": [[...], ...]} for several.";
+    private static final String TEXT_USAGE = "This model takes texts: send {\"text\": \"…\"} or {\"texts\": [\"…\", …]}.";
+
+    private enum Kind { NUMBERS, RECORDS, NAMED, TEXTS }
+
+    private final Predictor model;
+    private final Kind kind;
+    private final long exampleSize;
+    private final int maxExamples;
+    private final FloatRows rows = new FloatRows();
     private final List<Map<String, Object>> records = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    private int count;
 
-    private PredictRequest() {
+    private PredictRequest(Predictor model, int maxExamples) {
+        this.model = model;
+        this.maxExamples = maxExamples;
+        this.exampleSize = model.exampleShape().size();
+        this.kind = model.encoding() instanceof TextEncoding ? Kind.TEXTS
+                : !model.namedInputs().isEmpty() ? Kind.NAMED
+                : model.encoding() instanceof TableEncoding ? Kind.RECORDS
+                : Kind.NUMBERS;
     }
 
-    static PredictRequest parse(JsonElement body, long exampleSize, boolean columns) {
-        return parse(body, exampleSize, columns, Map.of());
+    /** The examples of {@code body}, encoded for {@code model}; at most {@code maxExamples} of them. */
+    static Examples read(byte[] body, Predictor model, int maxExamples) {
+        return new PredictRequest(model, maxExamples).read(body);
     }
 
-    /** With {@code namedInputs}, each example is an object of arrays, one per input, made into one row. */
-    static PredictRequest parse(JsonElement body, long exampleSize, boolean columns, Map<String, Shape> namedInputs) {
-        boolean named = !namedInputs.isEmpty();
-        columns = columns || named;
-        PredictRequest request = new PredictRequest();
-        List<JsonElement> examples = new ArrayList<>();
-        if (body.isJsonObject() && body.getAsJsonObject().has("inputs")) {
-            JsonElement inputs = body.getAsJsonObject().get("inputs");
-            if (!inputs.isJsonArray()) {
-                throw new IllegalArgumentException("\"inputs\" must be an array of examples.");
+    private Examples read(byte[] body) {
+        try (JsonParser json = JSON.createParser(body)) {
+            JsonToken first = json.nextToken();
+            if (first == null) {
+                throw RequestProblem.badRequest("The body is empty: send {\"input\": [...]} or {\"inputs\": [[...], ...]}.");
             }
-            inputs.getAsJsonArray().forEach(examples::add);
-        } else if (body.isJsonObject() && body.getAsJsonObject().has("input")) {
-            examples.add(body.getAsJsonObject().get("input"));
-        } else if (columns && body.isJsonArray()) {
-            body.getAsJsonArray().forEach(examples::add);
-        } else if (columns && body.isJsonObject()) {
-            examples.add(body);
-        } else if (body.isJsonArray()) {
-            JsonArray array = body.getAsJsonArray();
-            if (count(array) == exampleSize) {
-                examples.add(array);
+            if (kind == Kind.TEXTS) {
+                readTexts(json);
+            } else if (first == JsonToken.START_OBJECT) {
+                readObject(json);
+            } else if (first == JsonToken.START_ARRAY) {
+                readArray(json);
             } else {
-                array.forEach(examples::add);
+                throw RequestProblem.badRequest(USAGE);
             }
-        } else {
-            throw new IllegalArgumentException("Send {\"input\": [...]} for one example or {\"inputs\": [[...], ...]} for several.");
+            if (json.nextToken() != null) {
+                throw RequestProblem.badRequest("The body is not valid JSON (text after the JSON value). " + USAGE);
+            }
+        } catch (JsonProcessingException e) {
+            throw RequestProblem.badRequest("The body is not valid JSON (" + syntaxError(e) + "). " + USAGE);
+        } catch (IOException e) {
+            throw RequestProblem.badRequest("The body could not be read: " + e.getMessage());
         }
-        if (examples.isEmpty()) {
-            throw new IllegalArgumentException("The request has no examples.");
+        if (count == 0) {
+            throw RequestProblem.badRequest(kind == Kind.TEXTS ? "The request has no texts. " + TEXT_USAGE : "The request has no examples.");
         }
-        for (int i = 0; i < examples.size(); i++) {
-            JsonElement example = examples.get(i);
-            if (named) {
-                request.rows.add(namedRow(example, i, namedInputs));
-            } else if (columns) {
-                request.records.add(record(example, i));
+        try {
+            switch (kind) {
+                case TEXTS:
+                    return new Examples(model.encodeTexts(texts), count);
+                case RECORDS:
+                    return new Examples(model.encodeRecords(records), count);
+                default:
+                    return new Examples(rows.toArray(), count);
+            }
+        } catch (IllegalArgumentException e) {
+            throw RequestProblem.badRequest(e.getMessage());
+        }
+    }
+
+    /** {@code {"input": …}}, {@code {"inputs": […]}}, or (tables, named inputs) one example given bare. */
+    private void readObject(JsonParser json) throws IOException {
+        boolean found = false;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            if (name.equals("inputs") || name.equals("input")) {
+                if (found) {
+                    throw RequestProblem.badRequest("Give \"input\" (one example) or \"inputs\" (several), not both.");
+                }
+                found = true;
+                JsonToken value = json.nextToken();
+                if (name.equals("input")) {
+                    readExample(json);
+                } else if (value != JsonToken.START_ARRAY) {
+                    throw RequestProblem.badRequest("\"inputs\" must be an array of examples.");
+                } else {
+                    while (json.nextToken() != JsonToken.END_ARRAY) {
+                        readExample(json);
+                    }
+                }
+            } else if (!found && count == 0 && kind != Kind.NUMBERS) {
+                // the object itself is the one example: its fields are columns or inputs
+                newExample();
+                if (kind == Kind.RECORDS) {
+                    records.add(readRecordFields(json));
+                } else {
+                    readNamedFields(json);
+                }
+                return;
             } else {
-                request.rows.add(numbers(example, i, exampleSize));
+                json.nextToken();
+                json.skipChildren();
             }
         }
-        return request;
+        if (!found) {
+            throw RequestProblem.badRequest(USAGE);
+        }
     }
 
-    /** The texts of a body for a text model: {@code {"text": "…"}} or {@code {"texts": ["…", …]}}. */
-    static List<String> texts(JsonElement body) {
-        String usage = "This model takes texts: send {\"text\": \"…\"} or {\"texts\": [\"…\", …]}.";
-        if (!body.isJsonObject()) {
-            throw new IllegalArgumentException(usage);
-        }
-        JsonObject object = body.getAsJsonObject();
-        if (object.has("text") == object.has("texts")) {
-            throw new IllegalArgumentException(usage);
-        }
-        List<JsonElement> given = new ArrayList<>();
-        if (object.has("text")) {
-            given.add(object.get("text"));
-        } else if (object.get("texts").isJsonArray()) {
-            object.getAsJsonArray("texts").forEach(given::add);
-        } else {
-            throw new IllegalArgumentException("\"texts\" must be an array of strings. " + usage);
-        }
-        if (given.isEmpty()) {
-            throw new IllegalArgumentException("The request has no texts. " + usage);
-        }
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            JsonElement text = given.get(i);
-            if (!text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
-                throw new IllegalArgumentException("Text " + i + " is " + text + ", not a string. " + usage);
+    /**
+     * A bare array: one example if it holds exactly one example's numbers (in any nesting), else an array of
+     * examples.
+     */
+    private void readArray(JsonParser json) throws IOException {
+        if (kind != Kind.NUMBERS) {
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                readExample(json);
             }
-            texts.add(text.getAsString());
-        }
-        return texts;
-    }
-
-    List<float[]> rows() {
-        return rows;
-    }
-
-    List<Map<String, Object>> records() {
-        return records;
-    }
-
-    int size() {
-        return Math.max(rows.size(), records.size());
-    }
-
-    private static long count(JsonElement element) {
-        if (element.isJsonArray()) {
-            long total = 0;
-            for (JsonElement child : element.getAsJsonArray()) {
-                total += count(child);
-            }
-            return total;
-        }
-        return 1;
-    }
-
-    private static float[] numbers(JsonElement example, int index, long exampleSize) {
-        if (!example.isJsonArray()) {
-            throw new IllegalArgumentException("Example " + index + " must be an array of " + exampleSize + " numbers, not " + example + ".");
-        }
-        List<Float> values = new ArrayList<>();
-        collect(example, index, values);
-        if (values.size() != exampleSize) {
-            throw new IllegalArgumentException("Example " + index + " has " + values.size() + " numbers but the model takes "
-                    + exampleSize + " per example.");
-        }
-        float[] row = new float[values.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = values.get(i);
-        }
-        return row;
-    }
-
-    private static void collect(JsonElement element, int index, List<Float> into) {
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(child -> collect(child, index, into));
             return;
         }
-        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException("Example " + index + " holds " + element + ", which is not a number.");
-        }
-        float value = element.getAsFloat();
-        if (!Float.isFinite(value)) {
-            throw new IllegalArgumentException("Example " + index + " holds " + element + ", which is not a finite number.");
-        }
-        into.add(value);
-    }
-
-    private static float[] namedRow(JsonElement example, int index, Map<String, Shape> namedInputs) {
-        if (!example.isJsonObject()) {
-            throw new IllegalArgumentException("Example " + index + " must be an object with one array per input " + namedInputs.keySet()
-                    + ", not " + example + ".");
-        }
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : example.getAsJsonObject().entrySet()) {
-            Shape shape = namedInputs.get(entry.getKey());
-            values.put(entry.getKey(), numbers(entry.getValue(), index, shape == null ? count(entry.getValue()) : shape.size()));
-        }
-        return NamedInputs.row(namedInputs, values);
-    }
-
-    private static Map<String, Object> record(JsonElement example, int index) {
-        if (!example.isJsonObject()) {
-            throw new IllegalArgumentException("Example " + index + " must be an object of column values, such as {\"age\": 41, \"city\": \"Oslo\"}, not " + example + ".");
-        }
-        Map<String, Object> record = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : ((JsonObject) example).entrySet()) {
-            JsonElement value = entry.getValue();
-            if (value.isJsonNull()) {
-                record.put(entry.getKey(), null);
-            } else if (value.isJsonPrimitive()) {
-                JsonPrimitive primitive = value.getAsJsonPrimitive();
-                record.put(entry.getKey(), primitive.isNumber() ? (Object) primitive.getAsDouble()
-                        : primitive.isBoolean() ? (Object) String.valueOf(primitive.getAsBoolean()) : primitive.getAsString());
+        List<Integer> ends = new ArrayList<>();
+        int firstBareNumber = -1;
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            if (ends.size() >= Math.max(maxExamples, exampleSize)) {
+                throw tooMany();
+            }
+            if (json.currentToken() == JsonToken.START_ARRAY) {
+                readNumbers(json, ends.size());
             } else {
-                throw new IllegalArgumentException("Example " + index + ", column \"" + entry.getKey() + "\": give a number or a string, not " + value + ".");
+                firstBareNumber = firstBareNumber < 0 ? ends.size() : firstBareNumber;
+                rows.add(number(json, ends.size()));
+            }
+            ends.add(rows.size());
+        }
+        if (rows.size() == exampleSize && ends.size() > 0) {
+            newExample();
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i < ends.size(); i++) {
+            if (i == firstBareNumber) {
+                throw RequestProblem.badRequest("Example " + i + " must be an array of " + exampleSize + " numbers, not a single number.");
+            }
+            checkSize(i, ends.get(i) - start);
+            start = ends.get(i);
+            newExample();
+        }
+    }
+
+    private void readExample(JsonParser json) throws IOException {
+        int index = count;
+        newExample();
+        switch (kind) {
+            case RECORDS:
+                if (json.currentToken() != JsonToken.START_OBJECT) {
+                    throw RequestProblem.badRequest("Example " + index + " must be an object of column values, such as {\"age\": 41, \"city\": \"Oslo\"}, not "
+                            + describe(json) + ".");
+                }
+                json.nextToken();
+                records.add(readRecordFields(json));
+                break;
+            case NAMED:
+                if (json.currentToken() != JsonToken.START_OBJECT) {
+                    throw RequestProblem.badRequest("Example " + index + " must be an object with one array per input "
+                            + model.namedInputs().keySet() + ", not " + describe(json) + ".");
+                }
+                json.nextToken();
+                readNamedFields(json);
+                break;
+            default:
+                if (json.currentToken() != JsonToken.START_ARRAY) {
+                    throw RequestProblem.badRequest("Example " + index + " must be an array of " + exampleSize + " numbers, not " + describe(json) + ".");
+                }
+                int start = rows.size();
+                readNumbers(json, index);
+                checkSize(index, rows.size() - start);
+        }
+    }
+
+    /** From the current field name to the end of the object: column → number, string (or null). */
+    private Map<String, Object> readRecordFields(JsonParser json) throws IOException {
+        int index = count - 1;
+        Map<String, Object> record = new LinkedHashMap<>();
+        for (JsonToken token = json.currentToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+            String column = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_NULL) {
+                record.put(column, null);
+            } else if (value.isNumeric()) {
+                record.put(column, json.getDoubleValue());
+            } else if (value == JsonToken.VALUE_STRING || value.isBoolean()) {
+                record.put(column, json.getText());
+            } else {
+                throw RequestProblem.badRequest("Example " + index + ", column \"" + column + "\": give a number or a string, not " + describe(json) + ".");
             }
         }
         return record;
+    }
+
+    /** From the current field name to the end of the object: input name → numbers, made into one row. */
+    private void readNamedFields(JsonParser json) throws IOException {
+        int index = count - 1;
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (JsonToken token = json.currentToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+            String input = json.currentName();
+            if (json.nextToken() != JsonToken.START_ARRAY) {
+                throw RequestProblem.badRequest("Example " + index + ", input \"" + input + "\": give an array of numbers, not " + describe(json) + ".");
+            }
+            int start = rows.size();
+            readNumbers(json, index);
+            values.put(input, rows.removeFrom(start));
+        }
+        Map<String, Shape> shapes = model.namedInputs();
+        try {
+            rows.addAll(NamedInputs.row(shapes, values));
+        } catch (IllegalArgumentException e) {
+            throw RequestProblem.badRequest("Example " + index + ": " + e.getMessage());
+        }
+    }
+
+    /** The numbers of an array (the current token), nested arrays flattened, appended to the rows. */
+    private void readNumbers(JsonParser json, int index) throws IOException {
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken token = json.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_ARRAY) {
+                depth--;
+            } else {
+                rows.add(number(json, index));
+            }
+        }
+    }
+
+    private static float number(JsonParser json, int index) throws IOException {
+        if (!json.currentToken().isNumeric()) {
+            throw RequestProblem.badRequest("Example " + index + " holds " + describe(json) + ", which is not a number.");
+        }
+        float value = json.getFloatValue();
+        if (!Float.isFinite(value)) {
+            throw RequestProblem.badRequest("Example " + index + " holds " + json.getText() + ", which is not a finite number.");
+        }
+        return value;
+    }
+
+    private void readTexts(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw RequestProblem.badRequest(TEXT_USAGE);
+        }
+        boolean found = false;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (!name.equals("text") && !name.equals("texts")) {
+                json.skipChildren();
+                continue;
+            }
+            if (found) {
+                throw RequestProblem.badRequest(TEXT_USAGE);
+            }
+            found = true;
+            if (name.equals("text")) {
+                addText(json);
+            } else if (value != JsonToken.START_ARRAY) {
+                throw RequestProblem.badRequest("\"texts\" must be an array of strings. " + TEXT_USAGE);
+            } else {
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    addText(json);
+                }
+            }
+        }
+        if (!found) {
+            throw RequestProblem.badRequest(TEXT_USAGE);
+        }
+    }
+
+    private void addText(JsonParser json) throws IOException {
+        int index = count;
+        newExample();
+        if (json.currentToken() != JsonToken.VALUE_STRING) {
+            throw RequestProblem.badRequest("Text " + index + " is " + describe(json) + ", not a string. " + TEXT_USAGE);
+        }
+        texts.add(json.getText());
+    }
+
+    /** Jackson's message without its source excerpt, with the place in the body. */
+    private static String syntaxError(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int detail = message.indexOf(" (start marker");
+        message = (detail > 0 ? message.substring(0, detail) : message).lines().findFirst().orElse("").trim();
+        var at = e.getLocation();
+        return at == null ? message : message + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private void newExample() {
+        if (count >= maxExamples) {
+            throw tooMany();
+        }
+        count++;
+    }
+
+    private RequestProblem tooMany() {
+        return new RequestProblem(413, "The request has more than " + maxExamples + " examples: send at most " + maxExamples
+                + " per request, or serve with ServeOptions.maxExamples(…) raised.");
+    }
+
+    private void checkSize(int index, int size) {
+        if (size != exampleSize) {
+            throw RequestProblem.badRequest("Example " + index + " has " + size + " numbers but the model takes " + exampleSize + " per example.");
+        }
+    }
+
+    /** The current value as a person would recognise it in their request. */
+    private static String describe(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        switch (token) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                String text = json.getText();
+                return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+            default:
+                return json.getText();
+        }
+    }
+
+    /** A growing float array: the request's numbers without a boxed value each. */
+    private static final class FloatRows {
+        private float[] values = new float[1024];
+        private int size;
+
+        void add(float value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(float[] more) {
+            for (float value : more) {
+                add(value);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The values from {@code start} on, taken off the end. */
+        float[] removeFrom(int start) {
+            float[] tail = java.util.Arrays.copyOfRange(values, start, size);
+            size = start;
+            return tail;
+        }
+
+        float[] toArray() {
+            return size == values.length ? values : java.util.Arrays.copyOf(values, size);
+        }
     }
 }

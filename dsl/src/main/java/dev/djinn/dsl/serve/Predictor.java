@@ -8,24 +8,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the server needs of a model: its input, its answers and how to describe it. {@code Model} implements it, so
- * the server depends on this and not on the model's classes.
+ * What the server needs of a model: how raw inputs become rows of numbers, the forward pass over rows, and how to
+ * describe it. A model hands one out ({@code Model.predictor()}), so the server depends on this and not on the
+ * model's classes. Every method may be called from several threads at once.
  */
 public interface Predictor {
-    /** How raw inputs become features (a table's columns, image pixels, none). */
+    /** How raw inputs become features (a table's columns, image pixels, tokens, none). */
     InputEncoding encoding();
 
     /** The shape of one example. */
     Shape exampleShape();
 
-    /** Class probabilities (classifiers) or outputs (regression) for rows of numbers. */
-    float[][] predict(float[][] rows);
+    /**
+     * Class probabilities (classifiers) or outputs (regression) for {@code count} examples laid one after the
+     * other in {@code rows}: one forward pass, no lock.
+     */
+    float[][] predictRows(float[] rows, int count);
 
-    /** The same for texts, tokenized as the training texts were. */
-    float[][] predict(List<String> texts);
+    /** Texts as rows, tokenized as the training texts were. */
+    float[] encodeTexts(List<String> texts);
 
-    /** The same for rows given as column name → value, encoded as the training table was. */
-    float[][] predictRecords(List<Map<String, Object>> records);
+    /** Examples given as column name → value, as rows encoded as the training table was. */
+    float[] encodeRecords(List<Map<String, Object>> records);
 
     LossFunction lossFunction();
 

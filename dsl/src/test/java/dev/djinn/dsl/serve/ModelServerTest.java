@@ -3,7 +3,6 @@ package dev.djinn.dsl.serve;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.djinn.dsl.model.Model;
-import dev.djinn.dsl.train.ProgressListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,15 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static dev.djinn.Djinn.data;
-import static dev.djinn.Djinn.epochs;
-import static dev.djinn.Djinn.model;
-import static dev.djinn.Djinn.progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,16 +30,7 @@ class ModelServerTest {
 
     @BeforeAll
     static void serveABlobClassifier() {
-        Random random = new Random(1);
-        float[][] x = new float[300][2];
-        int[] y = new int[300];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = i % 2;
-            x[i][0] = (y[i] == 0 ? -1 : 1) + (float) random.nextGaussian() * 0.3f;
-            x[i][1] = (y[i] == 0 ? -1 : 1) + (float) random.nextGaussian() * 0.3f;
-        }
-        net = model().dense(8).relu().dense(2);
-        net.train(data(x, y), epochs(10), progress(ProgressListener.NONE));
+        net = BlobClassifier.trained();
         server = net.serve(0);
     }
 
