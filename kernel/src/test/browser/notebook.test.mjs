@@ -267,6 +267,9 @@ test('a new Djinn notebook: cells, live output, completion, tooltip, help, error
       await new Promise((r) => setTimeout(r, 500));
       await page.click('button[data-jupyter-action="jupyter-notebook:interrupt-kernel"]');
       await finished(page, cell, 30_000);
+      // the reply (shell) and the error output (iopub) travel on different sockets: the text may land a moment later
+      await page.waitForFunction((i) => /Interrupted/.test(Jupyter.notebook.get_cell(i).output_area.element[0].innerText),
+        { timeout: 10_000, polling: 50 }, cell).catch(() => {});
       assert.match(await outputText(page, cell), /Interrupted/);
       const after = await typeAndRun(page, 'kept + 1');
       assert.equal((await outputText(page, after)).trim(), '42');
