@@ -16,6 +16,8 @@ BUILD=1
 INSTALL_DEPS=1
 JVM_OPTS=()
 ENVS=()
+KERNEL_JAVA_HOME=""
+CACHE=1
 # C1 only: JShell's compiler (javac) gets fast within a few cells instead of a few hundred; model math is native.
 # A young generation of at most 160 MB: every cell leaves megabytes of compiler garbage, and an unbounded one grew the
 # kernel to 2.4 GB resident over 2,000 cells while 100 MB were alive (the old generation still grows with your data).
@@ -38,6 +40,10 @@ Kernel:
   --jvm-opt OPT          a JVM option for the kernel, repeatable (for example --jvm-opt=-Xmx8g)
   --env K=V              an environment variable for the kernel, repeatable
   --interrupt-mode MODE  message (default) or signal (SIGINT)
+  --java JDK_HOME        the JDK that runs the kernel (default: the newest JDK 25 or later in /usr/lib/jvm or
+                         $JAVA_HOME, whose ahead-of-time cache starts cells quickest; else java on the PATH)
+  --no-cache             skip the start-up cache (a short session run at install whose loaded classes the
+                         kernel then starts with: the first cell is 2-4x quicker)
 
 Other:
   --uninstall            remove the kernelspec NAME instead
@@ -65,6 +71,9 @@ while [[ $# -gt 0 ]]; do
     --env=*) ENVS+=("${1#*=}") ;;
     --interrupt-mode) [[ $# -ge 2 ]] || die "--interrupt-mode needs message or signal"; INTERRUPT_MODE="$2"; shift ;;
     --interrupt-mode=*) INTERRUPT_MODE="${1#*=}" ;;
+    --java) [[ $# -ge 2 ]] || die "--java needs a JDK folder"; KERNEL_JAVA_HOME="$2"; shift ;;
+    --java=*) KERNEL_JAVA_HOME="${1#*=}" ;;
+    --no-cache) CACHE=0 ;;
     --uninstall) UNINSTALL=1 ;;
     --no-build) BUILD=0 ;;
     --no-deps) INSTALL_DEPS=0 ;;
@@ -80,6 +89,34 @@ done
 for kv in "${ENVS[@]+"${ENVS[@]}"}"; do
   [[ "$kv" == *=* && "${kv%%=*}" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "--env '$kv' must look like NAME=value"
 done
+
+# The major version of the JDK in folder $1 (empty when there is none).
+java_major() {
+  [[ -x "$1/bin/java" ]] || return 0
+  "$1/bin/java" -version 2>&1 | head -1 | sed -nE 's/.*version "(1\.)?([0-9]+).*/\2/p'
+}
+
+# The JDK the kernel runs on: --java, else a JAVA_HOME given with --env, else the newest JDK 25+ found (Java 25's
+# ahead-of-time cache loads and links the kernel's classes before the first cell), else java on the PATH.
+pick_kernel_java() {
+  for kv in "${ENVS[@]+"${ENVS[@]}"}"; do
+    if [[ "${kv%%=*}" == JAVA_HOME ]]; then
+      [[ -z "$KERNEL_JAVA_HOME" ]] || die "give the JDK once: --java or --env JAVA_HOME=…"
+      KERNEL_JAVA_HOME="${kv#*=}"
+    fi
+  done
+  if [[ -n "$KERNEL_JAVA_HOME" ]]; then
+    [[ -n "$(java_major "$KERNEL_JAVA_HOME")" ]] || die "$KERNEL_JAVA_HOME is not a JDK (no bin/java there)"
+    return 0
+  fi
+  local best="" best_major=24 candidate major
+  for candidate in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    [[ -d "$candidate" && -x "$candidate/bin/java" ]] || continue
+    major="$(java_major "$candidate")"
+    if [[ -n "$major" && "$major" -gt "$best_major" ]]; then best="$(readlink -f "$candidate")"; best_major="$major"; fi
+  done
+  KERNEL_JAVA_HOME="$best"
+}
 
 # The Debian packages Djinn needs, by the command that shows they are there.
 ensure_packages() {
@@ -135,9 +172,30 @@ fi
 [[ -f "$DIST/help/plotly.min.js" ]] || echo "install.sh: note: could not fetch $PLOTLY with npm: Tablesaw's Plotly figures will not draw (install npm, run install.sh again)"
 # the Help menu's Djinn page: the notebook server serves a kernelspec's files, so the link opens in any browser
 cp -r "$DIST"/help/. "$SPEC_DIR"/
-ENVS=("DJINN_KERNELSPEC=$NAME" "${ENVS[@]+"${ENVS[@]}"}")
-
+pick_kernel_java
+if [[ -n "$KERNEL_JAVA_HOME" ]]; then
+  KERNEL_JAVA="$KERNEL_JAVA_HOME/bin/java"
+  OTHER_ENVS=()
+  for kv in "${ENVS[@]+"${ENVS[@]}"}"; do [[ "${kv%%=*}" == JAVA_HOME ]] || OTHER_ENVS+=("$kv"); done
+  ENVS=("JAVA_HOME=$KERNEL_JAVA_HOME" "${OTHER_ENVS[@]+"${OTHER_ENVS[@]}"}")
+else
+  KERNEL_JAVA="$(command -v java || true)"
+fi
+JAVA_MAJOR="$(java_major "$(dirname "$(dirname "$(readlink -f "$KERNEL_JAVA")")")")"
+# Java 22+ warns once per native library loaded through JNA or System.load unless native access is granted
+if [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 22 ]]; then DEFAULT_JVM_OPTS+=(--enable-native-access=ALL-UNNAMED); fi
+# and 24+ that sun.misc.Unsafe's memory access will go (ClassGraph, through Tablesaw, still uses it)
+if [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 24 ]]; then DEFAULT_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow); fi
 ALL_JVM_OPTS=("${DEFAULT_JVM_OPTS[@]}" "${JVM_OPTS[@]+"${JVM_OPTS[@]}"}")
+
+# The start-up cache: keyed by everything that must match when the kernel maps it (the JDK, the options, the jars)
+CACHE_FILE=""
+if [[ $CACHE -eq 1 && -n "$JAVA_MAJOR" ]]; then
+  CACHE_KEY="$(readlink -f "$KERNEL_JAVA"; "$KERNEL_JAVA" -version 2>&1; echo "${ALL_JVM_OPTS[*]}"; ls -l --time-style=+%s "$DIST/lib")"
+  CACHE_FILE="$DIST/cache/kernel-$(echo "$CACHE_KEY" | md5sum | cut -c1-16).$([[ "$JAVA_MAJOR" -ge 25 ]] && echo aot || echo jsa)"
+  ENVS+=("DJINN_CACHE=$CACHE_FILE")
+fi
+ENVS=("DJINN_KERNELSPEC=$NAME" "${ENVS[@]+"${ENVS[@]}"}")
 python3 - "$SPEC_DIR/kernel.json" "$DIST/bin/djinn" "$DISPLAY_NAME" "$INTERRUPT_MODE" "${ALL_JVM_OPTS[*]}" \
   "${ENVS[@]+"${ENVS[@]}"}" <<'PY'
 import json, sys
@@ -160,7 +218,46 @@ PY
 
 # shellcheck disable=SC2046
 jupyter-kernelspec install --replace --name "$NAME" $(kernelspec_scope_args) "$SPEC_DIR" >/dev/null
-echo "install.sh: installed kernel '$NAME' (\"$DISPLAY_NAME\") running $DIST/bin/djinn"
+echo "install.sh: installed kernel '$NAME' (\"$DISPLAY_NAME\") running $DIST/bin/djinn on Java $JAVA_MAJOR ($KERNEL_JAVA)"
+
+# The Python that runs Jupyter (its jupyter_client starts the training session): jupyter-kernelspec's own.
+jupyter_python() {
+  local shebang
+  shebang="$(head -1 "$(command -v jupyter-kernelspec)" | sed -n 's/^#! *//p')"
+  case "$shebang" in
+    */env\ *) command -v "${shebang##* }" ;;
+    "") echo /usr/bin/python3 ;;
+    *) echo "${shebang%% *}" ;;
+  esac
+}
+
+# Train the start-up cache: a short session in the installed kernel records the classes it loads (Java 25+: the
+# ahead-of-time cache of JEP 483, made in a second step; 17-24: a CDS archive written as the kernel exits).
+train_cache() {
+  mkdir -p "$DIST/cache"
+  local log="$CACHE_FILE.log" record
+  [[ "$CACHE_FILE" == *.aot ]] && record="$CACHE_FILE.aotconf" || record="$CACHE_FILE.tmp.jsa"
+  rm -f "$record"
+  if [[ -n "$PREFIX" ]]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
+  "$(jupyter_python)" "$ROOT/install/train-kernel-cache.py" "$NAME" "$record" >"$log" 2>&1 || return 1
+  if [[ "$CACHE_FILE" == *.aot ]]; then
+    JAVA_HOME="$KERNEL_JAVA_HOME" DJINN_JVM_OPTS="${ALL_JVM_OPTS[*]}" "$DIST/bin/djinn" kernel-cache "$record" "$CACHE_FILE.tmp" >>"$log" 2>&1 || return 1
+    rm -f "$record"
+    mv "$CACHE_FILE.tmp" "$CACHE_FILE"
+  else
+    mv "$record" "$CACHE_FILE"
+  fi
+}
+if [[ -n "$CACHE_FILE" && ! -s "$CACHE_FILE" ]]; then
+  echo "install.sh: training the kernel's start-up cache (a 20-second session) ..."
+  started=$SECONDS
+  if train_cache; then
+    echo "install.sh: start-up cache ready in $((SECONDS - started)) s: $CACHE_FILE"
+  else
+    rm -f "$CACHE_FILE" "$CACHE_FILE.tmp"
+    echo "install.sh: note: no start-up cache (the kernel works, its first cell is slower): see $CACHE_FILE.log"
+  fi
+fi
 if [[ -n "$PREFIX" ]]; then
   echo "install.sh: it is under $PREFIX/share/jupyter/kernels; Jupyter finds it with JUPYTER_PATH=$PREFIX/share/jupyter"
 fi

@@ -58,7 +58,8 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection);
         kernel.handleWaitingRequestsWith(connection::handleWaitingShellRequests);
         SignalInterrupts.install(kernel::interrupt);
-        CompilerWarmUp.startInBackground(Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS), kernel::isIdle);
+        // after the user's JShell is ready: on two cores a warm-up beside its start-up delays the first cell
+        evaluator.thenRun(() -> CompilerWarmUp.startInBackground(Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS), kernel::isIdle));
         connection.connect();
         connection.waitUntilClose();
         flusher.flushNow();
