@@ -235,6 +235,8 @@ jupyter_python() {
 # ahead-of-time cache of JEP 483, made in a second step; 17-24: a CDS archive written as the kernel exits).
 train_cache() {
   mkdir -p "$DIST/cache"
+  # a cache older than the newest jar was trained on other jars: it can never be mapped again
+  find "$DIST/cache" -name 'kernel-*' ! -newer "$(ls -t "$DIST"/lib/*.jar | head -1)" -delete
   local log="$CACHE_FILE.log" record
   [[ "$CACHE_FILE" == *.aot ]] && record="$CACHE_FILE.aotconf" || record="$CACHE_FILE.tmp.jsa"
   rm -f "$record"

@@ -1,7 +1,6 @@
 package dev.djinn.dsl.serve;
 
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -20,12 +19,6 @@ final class JsonErrorHandler extends ErrorHandler {
 
     JsonErrorHandler(ServeOptions options) {
         this.options = options;
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        return ByteBuffer.wrap(ServeJson.error(sentence(status, reason)));
     }
 
     @Override
