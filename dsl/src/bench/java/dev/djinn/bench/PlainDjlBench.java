@@ -21,16 +21,17 @@ import dev.djinn.dsl.data.ImageDataSet;
 import static dev.djinn.Djinn.fashionMnist;
 
 /**
- * (b) Plain DJL the documented way: an ArrayDataset over the same tensors and EasyTrain.fit, the same network,
- * optimizer and batch size. Only the IDX reading is Djinn's, and it is outside the timed epochs.
+ * (b) Plain DJL the documented way: an ArrayDataset over the same tensors and EasyTrain.fit, the same MLP,
+ * optimizer and batch size (argument, 64 by default). Only the IDX reading is Djinn's, and it is outside the timed epochs.
  */
 public final class PlainDjlBench {
     public static void main(String[] args) throws Exception {
+        int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         ImageDataSet data = fashionMnist();
         try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("plain-djl")) {
             NDArray x = data.train().features(manager);
             NDArray y = data.train().labels(manager);
-            ArrayDataset train = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(64, true).build();
+            ArrayDataset train = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(batch, true).build();
             SequentialBlock block = new SequentialBlock()
                     .add(Blocks.batchFlattenBlock())
                     .add(Linear.builder().setUnits(128).build())
@@ -52,7 +53,7 @@ public final class PlainDjlBench {
                 NDArray ty = data.test().labels(manager);
                 NDArray predicted = trainer.evaluate(new ai.djl.ndarray.NDList(tx)).singletonOrThrow().argMax(1);
                 double accuracy = predicted.eq(ty).countNonzero().getLong() / (double) data.test().size();
-                BenchData.report("plain-djl", warm, accuracy);
+                BenchData.report("plain-djl-mlp-b" + batch, warm, accuracy);
             }
         }
     }
