@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The server's endpoints: {@code POST /predict}, {@code GET /health}, {@code GET /model}, {@code GET /metrics}.
@@ -113,7 +114,10 @@ final class PredictHandler extends Handler.Abstract {
     }
 
     private void refuse(Exchange exchange, Throwable failure) {
-        if (failure instanceof RequestProblem problem) {
+        if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
+            exchange.error(408, "The request took too long to arrive (nothing for " + options.idleTimeout().toSeconds()
+                    + " s while reading its body): send it again.");
+        } else if (failure instanceof RequestProblem problem) {
             exchange.error(problem.status(), problem.getMessage());
         } else if (failure instanceof HttpException http && http.getCode() == 413) {
             exchange.error(413, tooLarge()); // a chunked body outgrew the limit (SizeLimitHandler)

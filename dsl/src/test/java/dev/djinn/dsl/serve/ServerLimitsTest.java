@@ -175,6 +175,19 @@ class ServerLimitsTest {
         }
     }
 
+    @Test
+    void aBodyThatStopsArrivingGets408AfterTheIdleTimeout() throws Exception {
+        try (ModelServer server = net.serve(0, ServeOptions.defaults().idleTimeout(Duration.ofSeconds(1)));
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"in".getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("{\"error\":\"The request took too long to arrive"), answer);
+            assertEquals(200, post(server, "{\"input\": [1, 1]}").statusCode(), "the server still answers");
+        }
+    }
+
     private static boolean endsOrResets(InputStream in) throws IOException {
         try {
             return in.read() == -1;
