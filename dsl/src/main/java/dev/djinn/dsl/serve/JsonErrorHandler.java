@@ -34,7 +34,8 @@ final class JsonErrorHandler extends ErrorHandler {
         return true;
     }
 
-    private String sentence(int status, String reason) {
+    /** The sentence for an HTTP refusal: Jetty's own, and the same ones the prediction handler meets while reading a body. */
+    String sentence(int status, String reason) {
         String detail = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
         switch (status) {
             case 414:

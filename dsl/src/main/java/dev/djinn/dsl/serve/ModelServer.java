@@ -23,7 +23,7 @@ public final class ModelServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Batcher batcher;
-    private final PredictHandler handler;
+    private final ServeMetrics metrics;
     private final ServeOptions options;
     private int port = -1;
 
@@ -43,13 +43,14 @@ public final class ModelServer implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         connector.addEventListener(new HeaderTimeout(server.getScheduler(), options.headerTimeout()));
         server.addConnector(connector);
-        ServeMetrics metrics = new ServeMetrics(options.maxBatch());
+        metrics = new ServeMetrics(options.maxBatch());
         batcher = new Batcher(model, options, metrics);
-        handler = new PredictHandler(model, options, batcher, metrics, threads);
+        JsonErrorHandler errors = new JsonErrorHandler(options);
+        PredictHandler handler = new PredictHandler(model, options, batcher, metrics, threads, errors);
         SizeLimitHandler limit = new SizeLimitHandler(options.maxBodyBytes(), -1);
         limit.setHandler(handler);
         server.setHandler(new GracefulHandler(limit));
-        server.setErrorHandler(new JsonErrorHandler(options));
+        server.setErrorHandler(errors);
         server.setStopTimeout(options.stopTimeout().toMillis());
         server.setStopAtShutdown(false);
     }
@@ -97,7 +98,7 @@ public final class ModelServer implements AutoCloseable {
 
     /** Examples predicted so far. */
     public long requestsServed() {
-        return handler.predictionsServed();
+        return metrics.examplesPredicted();
     }
 
     /** How it listens, batches and protects itself. */

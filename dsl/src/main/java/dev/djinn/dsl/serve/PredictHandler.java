@@ -34,20 +34,27 @@ final class PredictHandler extends Handler.Abstract {
     private final Batcher batcher;
     private final ServeMetrics metrics;
     private final Executor requestThreads;
+    private final JsonErrorHandler errors;
     private final long started = System.nanoTime();
 
-    PredictHandler(Predictor model, ServeOptions options, Batcher batcher, ServeMetrics metrics, Executor requestThreads) {
+    PredictHandler(Predictor model, ServeOptions options, Batcher batcher, ServeMetrics metrics, Executor requestThreads,
+                   JsonErrorHandler errors) {
         this.model = model;
         this.options = options;
         this.batcher = batcher;
         this.metrics = metrics;
         this.requestThreads = requestThreads;
+        this.errors = errors;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Exchange exchange = new Exchange(request, response, callback);
         String path = Request.getPathInContext(request);
+        String endpoint = switch (path) {
+            case "/predict", "/health", "/model", "/metrics" -> path;
+            default -> "other"; // a label per known endpoint only: arbitrary paths must not grow the metrics
+        };
+        Exchange exchange = new Exchange(request, response, callback, endpoint);
         boolean get = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         switch (path) {
             case "/predict":
@@ -86,13 +93,9 @@ final class PredictHandler extends Handler.Abstract {
             return;
         }
         exchange.inFlight = true;
-        long declared = exchange.request.getLength();
-        if (declared > options.maxBodyBytes()) {
-            exchange.error(413, tooLarge());
-            return;
-        }
         batcher.expect();
-        CompletableFuture<Examples> examples = Content.Source.asByteArrayAsync(exchange.request, options.maxBodyBytes())
+        // no size cap here: SizeLimitHandler in front refuses a declared oversize and fails a read that outgrows it
+        CompletableFuture<Examples> examples = Content.Source.asByteArrayAsync(exchange.request, -1)
                 .thenApplyAsync(body -> PredictRequest.read(body, model, options.maxExamples()), requestThreads);
         examples.whenComplete((parsed, failure) -> {
             if (failure != null) {
@@ -115,24 +118,16 @@ final class PredictHandler extends Handler.Abstract {
 
     private void refuse(Exchange exchange, Throwable failure) {
         if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
-            exchange.error(408, "The request took too long to arrive (nothing for " + options.idleTimeout().toSeconds()
-                    + " s while reading its body): send it again.");
+            exchange.error(408, errors.sentence(408, "nothing for " + options.idleTimeout().toSeconds() + " s while reading its body"));
         } else if (failure instanceof RequestProblem problem) {
             exchange.error(problem.status(), problem.getMessage());
-        } else if (failure instanceof HttpException http && http.getCode() == 413) {
-            exchange.error(413, tooLarge()); // a chunked body outgrew the limit (SizeLimitHandler)
         } else if (failure instanceof HttpException http) {
-            exchange.error(http.getCode(), "The body could not be read: " + http.getReason() + ".");
+            exchange.error(http.getCode(), errors.sentence(http.getCode(), http.getReason()));
         } else if (failure instanceof java.io.IOException) {
             exchange.error(400, "The body could not be read: " + failure.getMessage() + ".");
         } else {
             exchange.error(500, "The model failed on this request: " + failure + ". The server keeps running.");
         }
-    }
-
-    private String tooLarge() {
-        return "The request is larger than " + options.maxBodyBytes() + " bytes: send fewer examples at a time,"
-                + " or serve with a larger ServeOptions.maxBodyBytes(…).";
     }
 
     private Map<String, Number> health() {
@@ -143,23 +138,21 @@ final class PredictHandler extends Handler.Abstract {
         return figures;
     }
 
-    long predictionsServed() {
-        return metrics.examplesPredicted();
-    }
-
     /** One request and its answer: writes it once, counts it, logs it. */
     private final class Exchange {
         private final Request request;
         private final Response response;
         private final Callback callback;
+        private final String endpoint;
         private final long arrived = System.nanoTime();
         private boolean inFlight;
         private int examples;
 
-        Exchange(Request request, Response response, Callback callback) {
+        Exchange(Request request, Response response, Callback callback, String endpoint) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.endpoint = endpoint;
         }
 
         void error(int status, String message) {
@@ -170,11 +163,6 @@ final class PredictHandler extends Handler.Abstract {
             if (inFlight) {
                 metrics.inFlight().decrementAndGet();
             }
-            String path = Request.getPathInContext(request);
-            String endpoint = switch (path) {
-                case "/predict", "/health", "/model", "/metrics" -> path;
-                default -> "other";
-            };
             long nanos = System.nanoTime() - arrived;
             metrics.answered(endpoint, status, nanos);
             if (REQUESTS.isInfoEnabled()) {

@@ -13,6 +13,7 @@ import dev.djinn.dsl.graph.NamedInputs;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -365,7 +366,7 @@ final class PredictRequest {
 
         void add(float value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, values.length * 2);
+                values = Arrays.copyOf(values, values.length * 2);
             }
             values[size++] = value;
         }
@@ -382,13 +383,13 @@ final class PredictRequest {
 
         /** The values from {@code start} on, taken off the end. */
         float[] removeFrom(int start) {
-            float[] tail = java.util.Arrays.copyOfRange(values, start, size);
+            float[] tail = Arrays.copyOfRange(values, start, size);
             size = start;
             return tail;
         }
 
         float[] toArray() {
-            return size == values.length ? values : java.util.Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 }

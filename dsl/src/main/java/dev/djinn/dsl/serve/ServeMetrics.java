@@ -1,5 +1,6 @@
 package dev.djinn.dsl.serve;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +11,12 @@ import java.util.concurrent.atomic.LongAdder;
  * sizes of the forward passes' batches, request latency, and requests in flight. Counting is lock-free.
  */
 final class ServeMetrics {
-    private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
+    private record Answer(String endpoint, int status) {
+    }
+
+    private static final Comparator<Answer> ORDER = Comparator.comparing(Answer::endpoint).thenComparingInt(Answer::status);
+
+    private final Map<Answer, LongAdder> responses = new ConcurrentHashMap<>();
     private final LongAdder examples = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Histogram batchSizes;
@@ -34,7 +40,7 @@ final class ServeMetrics {
     }
 
     void answered(String endpoint, int status, long nanos) {
-        responses.computeIfAbsent(endpoint + '\u0000' + status, key -> new LongAdder()).increment();
+        responses.computeIfAbsent(new Answer(endpoint, status), key -> new LongAdder()).increment();
         latency.observe(nanos / 1e9);
     }
 
@@ -51,11 +57,9 @@ final class ServeMetrics {
         StringBuilder out = new StringBuilder();
         out.append("# HELP djinn_requests_total Requests answered, by endpoint and HTTP status.\n");
         out.append("# TYPE djinn_requests_total counter\n");
-        responses.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            String[] key = entry.getKey().split("\u0000");
-            out.append("djinn_requests_total{endpoint=\"").append(key[0]).append("\",status=\"").append(key[1]).append("\"} ")
-                    .append(entry.getValue().sum()).append('\n');
-        });
+        responses.entrySet().stream().sorted(Map.Entry.comparingByKey(ORDER)).forEach(entry ->
+                out.append("djinn_requests_total{endpoint=\"").append(entry.getKey().endpoint()).append("\",status=\"")
+                        .append(entry.getKey().status()).append("\"} ").append(entry.getValue().sum()).append('\n'));
         out.append("# HELP djinn_examples_total Examples predicted.\n# TYPE djinn_examples_total counter\n");
         out.append("djinn_examples_total ").append(examples.sum()).append('\n');
         out.append("# HELP djinn_requests_in_flight Requests accepted and not yet answered.\n# TYPE djinn_requests_in_flight gauge\n");
