@@ -1,5 +1,6 @@
 """Notebooks run as Jupyter runs them: nbclient and nbconvert through the installed kernelspec."""
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -164,3 +165,17 @@ def test_the_text_tutorial_fine_tunes_minilm_and_compares_five_classifiers():
     assert "same answer after loading: true" in text
     served = text.replace(" ", "")
     assert '{"predictions":[{' in served and '"class":"' in served
+
+
+def test_the_spark_tutorial_scores_images_and_a_csv_as_net_evaluate_does():
+    cells = execute("07-spark.ipynb")
+    out = texts(cells)
+    assert "Djinn's Spark bridge added (djinn-spark-" in out
+    assert "… and " in out and "more (%classpath lists every added jar)" in out
+    accuracy = re.search(r"accuracy from Spark ([\d.]+), from net.evaluate ([\d.]+)", out)
+    assert accuracy and accuracy.group(1) == accuracy.group(2) and float(accuracy.group(1)) > 0.7, out
+    assert "50,000 rows, " in out
+    spark = re.search(r"Spark: 50,000 rows scored in [\d.]+ s \([\d,]+ rows/s\), mean absolute error ([\d.]+)", out)
+    jvm = re.search(r"net.evaluate on the same CSV: mean absolute error ([\d.]+)", out)
+    assert spark and jvm and spark.group(1) == jvm.group(1), out
+    assert "|label|prediction|probability|" in out

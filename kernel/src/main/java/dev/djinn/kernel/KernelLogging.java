@@ -24,6 +24,8 @@ public final class KernelLogging {
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine", "error");
         // a model dropped without close() is freed by the finalizer: nothing for the user to do about the warning
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.BaseModel", "error");
+        // Spark (added with %maven) warns that Hadoop has no native library here; spark-shell's own logging hides it too
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         // keep the stderr of now: later System.err is the running cell's
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");

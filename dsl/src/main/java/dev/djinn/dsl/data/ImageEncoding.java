@@ -33,6 +33,11 @@ public final class ImageEncoding implements InputEncoding {
         return json;
     }
 
+    /** An 8-bit pixel value (0 to 255) as the model saw it in training. */
+    public float scaled(float pixel) {
+        return pixel / scale;
+    }
+
     /**
      * The image as one example of {@code exampleShape}: (H, W) or (1, H, W) grey-scale, (3, H, W) RGB; flattened in
      * that order.

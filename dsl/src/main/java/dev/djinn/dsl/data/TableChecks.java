@@ -26,7 +26,7 @@ final class TableChecks {
         for (Column<?> column : table.columns()) {
             if (column instanceof NumericColumn<?> numbers) {
                 finite(numbers, source);
-            } else if (column.type() == ColumnType.STRING && !declaredText.contains(column.name())) {
+            } else if (ColumnType.STRING.equals(column.type()) && !declaredText.contains(column.name())) {
                 noStrayWords(column, source);
             }
         }

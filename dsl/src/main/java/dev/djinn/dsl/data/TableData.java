@@ -74,7 +74,7 @@ public final class TableData implements LabeledData {
         try {
             Table table = Table.read().csv(CsvReadOptions.builder(file.toFile()).columnTypesPartial(asText(types)).build());
             for (Map.Entry<String, ColumnType> declared : types.entrySet()) {
-                if (declared.getValue() != ColumnType.STRING) {
+                if (!ColumnType.STRING.equals(declared.getValue())) {
                     table.replaceColumn(declared.getKey(), asNumbers(table.stringColumn(declared.getKey()), declared.getValue()));
                 }
             }
@@ -105,13 +105,13 @@ public final class TableData implements LabeledData {
                 numbers.appendMissing();
             }
         }
-        return type == ColumnType.DOUBLE ? numbers : numbers.asFloatColumn();
+        return ColumnType.DOUBLE.equals(type) ? numbers : numbers.asFloatColumn();
     }
 
     private static Set<String> textColumns(Map<String, ColumnType> types) {
         Set<String> text = new HashSet<>();
         types.forEach((name, type) -> {
-            if (type == ColumnType.STRING) {
+            if (ColumnType.STRING.equals(type)) {
                 text.add(name);
             }
         });
@@ -197,10 +197,24 @@ public final class TableData implements LabeledData {
             return regression;
         }
         ColumnType type = table.column(label).type();
-        return type == ColumnType.DOUBLE || type == ColumnType.FLOAT;
+        return ColumnType.DOUBLE.equals(type) || ColumnType.FLOAT.equals(type);
+    }
+
+    /**
+     * These rows as a trained model sees them: encoded with its table's standardization and categories, labelled by
+     * its class names, or as numbers for a regressor (no class names), whatever the label column's type suggests
+     * alone: what {@code evaluate(table)} of a trained model uses; statistics never come from these rows.
+     */
+    public ArrayData encodedAs(TableEncoding trained, List<String> modelClassNames) {
+        requireLabel("evaluate");
+        return encode(table, trained, modelClassNames);
     }
 
     private ArrayData encode(Table rows, TableEncoding encoding) {
+        return encode(rows, encoding, isRegression() ? List.of() : classNames());
+    }
+
+    private ArrayData encode(Table rows, TableEncoding encoding, List<String> names) {
         Shape shape = new Shape(encoding.width());
         float[] x = encoding.encode(rows);
         Column<?> target = rows.column(label);
@@ -210,7 +224,7 @@ public final class TableData implements LabeledData {
                         + "\": drop such rows first (table.dropRowsWithMissingValues()).");
             }
         }
-        if (isRegression()) {
+        if (names.isEmpty()) {
             if (!TableEncoding.isNumeric(target)) {
                 throw new IllegalArgumentException("regression(): the label column \"" + label + "\" holds "
                         + target.type().name().toLowerCase() + " values, not numbers.");
@@ -221,10 +235,13 @@ public final class TableData implements LabeledData {
             }
             return ArrayData.withValues(x, shape, y, 1, encoding);
         }
-        List<String> names = classNames();
         int[] y = new int[rows.rowCount()];
         for (int row = 0; row < y.length; row++) {
             y[row] = names.indexOf(target.getString(row));
+            if (y[row] < 0) {
+                throw new IllegalArgumentException("Row " + row + " has the label \"" + target.getString(row) + "\" in \"" + label
+                        + "\", which is not one of the model's classes " + names + ": drop such rows first.");
+            }
         }
         return ArrayData.withClasses(x, shape, y, names, encoding);
     }

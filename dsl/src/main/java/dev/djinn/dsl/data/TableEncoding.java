@@ -69,8 +69,8 @@ public final class TableEncoding implements InputEncoding {
 
     static boolean isNumeric(Column<?> column) {
         ColumnType type = column.type();
-        return type == ColumnType.DOUBLE || type == ColumnType.FLOAT || type == ColumnType.INTEGER
-                || type == ColumnType.LONG || type == ColumnType.SHORT;
+        return ColumnType.DOUBLE.equals(type) || ColumnType.FLOAT.equals(type) || ColumnType.INTEGER.equals(type)
+                || ColumnType.LONG.equals(type) || ColumnType.SHORT.equals(type);
     }
 
     private static double number(Column<?> column, int row) {
@@ -85,6 +85,11 @@ public final class TableEncoding implements InputEncoding {
     /** The feature columns, in order. */
     public List<String> columnNames() {
         return columns.stream().map(ColumnCode::name).collect(Collectors.toList());
+    }
+
+    /** Whether the model was trained on numbers in {@code column} (standardized) rather than categories (one-hot). */
+    public boolean isNumeric(String column) {
+        return columns.stream().anyMatch(code -> code.name().equals(column) && code.numeric());
     }
 
     /** Every row of {@code table}, encoded, one after the other. */
@@ -125,27 +130,40 @@ public final class TableEncoding implements InputEncoding {
 
     /** One example given by column name, as the server receives it: numbers, or strings for categorical columns. */
     public float[] encode(Map<String, Object> row) {
-        float[] values = new float[width()];
-        int offset = 0;
-        for (ColumnCode code : columns) {
-            if (!row.containsKey(code.name())) {
-                throw new IllegalArgumentException("missing column \"" + code.name() + "\"; the model takes " + columnNames());
+        Object[] values = new Object[columns.size()];
+        for (int c = 0; c < values.length; c++) {
+            String name = columns.get(c).name();
+            if (!row.containsKey(name)) {
+                throw new IllegalArgumentException("missing column \"" + name + "\"; the model takes " + columnNames());
             }
-            Object value = row.get(code.name());
+            values[c] = row.get(name);
+        }
+        float[] encoded = new float[width()];
+        encode(values, encoded, 0);
+        return encoded;
+    }
+
+    /**
+     * One example given as the values of {@link #columnNames()} in that order (null where missing), written into
+     * {@code out} at {@code offset}, which must hold zeros there: the row-at-a-time form for callers with many rows.
+     */
+    public void encode(Object[] values, float[] out, int offset) {
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnCode code = columns.get(c);
+            Object value = values[c];
             if (code.numeric()) {
                 if (value != null && !(value instanceof Number)) {
                     throw new IllegalArgumentException("column \"" + code.name() + "\" takes a number, not " + value);
                 }
-                values[offset] = value == null ? 0 : (float) ((((Number) value).doubleValue() - code.mean()) / code.std());
+                out[offset] = value == null ? 0 : (float) ((((Number) value).doubleValue() - code.mean()) / code.std());
             } else if (value != null) {
                 int level = code.levels().indexOf(String.valueOf(value));
                 if (level >= 0) {
-                    values[offset + level] = 1;
+                    out[offset + level] = 1;
                 }
             }
             offset += code.width();
         }
-        return values;
     }
 
     @Override

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.djinn.dsl.data.ClassNames;
 import dev.djinn.dsl.train.LossFunction;
 import dev.djinn.dsl.train.ScoredNetwork;
 
@@ -94,12 +93,6 @@ final class Inference implements ScoredNetwork {
             throw new IllegalStateException("classify: this model predicts numbers (its loss is " + loss
                     + "), not classes: use predict(…).");
         }
-        int label = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[label]) {
-                label = i;
-            }
-        }
-        return new Prediction(label, ClassNames.of(classNames, label), probabilities[label]);
+        return Prediction.best(probabilities, classNames);
     }
 }

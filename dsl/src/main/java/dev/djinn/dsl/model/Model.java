@@ -12,6 +12,7 @@ import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.data.InputEncoding;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.Seed;
+import dev.djinn.dsl.data.TableData;
 import dev.djinn.dsl.data.TableEncoding;
 import dev.djinn.dsl.data.TextData;
 import dev.djinn.dsl.data.TextEncoding;
@@ -311,6 +312,9 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
      * maxLength. Other data as it is.
      */
     private LabeledData forThisModel(LabeledData data) {
+        if (data instanceof TableData table && hasWeights && encoding instanceof TableEncoding trained) {
+            return table.encodedAs(trained, classNames);
+        }
         if (!(data instanceof TextData text)) {
             return data;
         }

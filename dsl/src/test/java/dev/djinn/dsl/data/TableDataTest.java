@@ -52,6 +52,73 @@ class TableDataTest {
         return file;
     }
 
+    /**
+     * A trained model evaluates a new, unsplit table with its own encoding and classes: statistics never come from
+     * the rows being scored, and a table without one of the classes keeps the labels where the model has them.
+     */
+    @Test
+    void aTrainedModelEvaluatesANewTableWithItsOwnEncodingAndClasses() throws IOException {
+        try (Model net = model().dense(16).relu().dense(3).optimizer(adam(0.01))) {
+            net.train(csv(houses(folder, 400, 1)).features("size", "city", "garden").label("band"), epochs(20), batchSize(32),
+                    progress(ProgressListener.NONE));
+            // only big Oslo houses: other means and spreads than the training rows, and no "cheap" one
+            Table big = csv(houses(folder, 600, 2)).table().where(t -> t.doubleColumn("size").isGreaterThan(150)
+                    .and(t.stringColumn("city").isEqualTo("Oslo")));
+            assertTrue(big.rowCount() > 20 && !big.stringColumn("band").asList().contains("cheap"), big.rowCount() + " rows");
+            List<Prediction> predicted = net.classify(big);
+            long right = 0;
+            for (int i = 0; i < big.rowCount(); i++) {
+                right += predicted.get(i).className().equals(big.stringColumn("band").get(i)) ? 1 : 0;
+            }
+            Evaluation evaluation = net.evaluate(dev.djinn.Djinn.table(big).features("size", "city", "garden").label("band"));
+            assertEquals((double) right / big.rowCount(), evaluation.accuracy(), 1e-9);
+            Table strange = big.copy();
+            strange.stringColumn("band").set(0, "palace");
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> net.evaluate(dev.djinn.Djinn.table(strange).features("size", "city", "garden").label("band")));
+            assertTrue(unknown.getMessage().contains("Row 0 has the label \"palace\" in \"band\", which is not one of the model's classes [cheap, dear, mid]"),
+                    unknown.getMessage());
+        }
+    }
+
+    /** A regressor evaluates a CSV whose targets happen to be whole numbers ("151.0", read as integers) as numbers. */
+    @Test
+    void aTrainedRegressorEvaluatesWholeNumberTargetsAsNumbers() throws IOException {
+        try (Model net = model().dense(8).relu().dense(1).optimizer(adam(0.01))) {
+            net.train(csv(houses(folder, 300, 1)).features("size", "city", "garden").label("price"), epochs(5), progress(ProgressListener.NONE));
+            Path whole = folder.resolve("whole.csv");
+            Files.writeString(whole, "size,city,garden,price\n120.0,Oslo,true,11.0\n60.0,Bergen,false,5.0\n");
+            var data = csv(whole).label("price");
+            Evaluation evaluation = net.evaluate(data);
+            float[][] predicted = net.predict(data.table());
+            double mae = (Math.abs(predicted[0][0] - 11.0) + Math.abs(predicted[1][0] - 5.0)) / 2;
+            assertEquals(mae, evaluation.mae(), 1e-4);
+        }
+    }
+
+    /**
+     * Tablesaw's class initialization can leave two equal DoubleColumnType objects (a table built in code before any
+     * CSV is read gets the other one): a number column is standardized whichever it has, never one-hot encoded.
+     */
+    @Test
+    void aNumberColumnIsANumberWhateverInstanceOfItsTypeTablesawHandsOut() throws ReflectiveOperationException {
+        var field = tech.tablesaw.columns.numbers.DoubleColumnType.class.getDeclaredField("INSTANCE");
+        field.setAccessible(true);
+        Object original = field.get(null);
+        var constructor = tech.tablesaw.columns.numbers.DoubleColumnType.class.getDeclaredConstructor(int.class, String.class, String.class);
+        constructor.setAccessible(true);
+        try {
+            field.set(null, constructor.newInstance(8, "DOUBLE", "Double"));
+            Table table = Table.create("t", tech.tablesaw.api.DoubleColumn.create("x", 1.5, 2.5, 3.5, 4.5),
+                    tech.tablesaw.api.StringColumn.create("y", "a", "b", "a", "b"));
+            assertTrue(table.column("x").type() != tech.tablesaw.api.ColumnType.DOUBLE, "the test made a second instance");
+            var encoding = dev.djinn.Djinn.table(table).label("y").split(0.5, 1).encoding();
+            assertTrue(encoding.isNumeric("x"), encoding.toString());
+        } finally {
+            field.set(null, original);
+        }
+    }
+
     @Test
     void aCsvClassifierUsesNumericAndCategoricalColumns() throws IOException {
         TableDataSet data = csv(houses(folder, 600, 1)).label("band").drop("id", "price").split(0.8);

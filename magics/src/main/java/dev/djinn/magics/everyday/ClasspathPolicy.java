@@ -24,20 +24,28 @@ import java.util.zip.ZipEntry;
  * engine in an added jar is registered with DJL at once (DJL looks for engines only when it starts).
  */
 final class ClasspathPolicy {
+    private static final int LISTED = 12;
     private static final String ENGINE_SERVICE = "META-INF/services/ai.djl.engine.EngineProvider";
 
     private final Session session;
     private final Map<String, String> bundled;
     private final Set<String> bundledJarNames;
+    private final Path djinnHome;
 
     /**
      * @param bundled         the kernel's own artifacts, {@code group:artifact} → version
      * @param bundledJarNames the file names of the kernel's jars (a jar of the same name is the same jar)
      */
     ClasspathPolicy(Session session, Map<String, String> bundled, Set<String> bundledJarNames) {
+        this(session, bundled, bundledJarNames, SparkBridge.home());
+    }
+
+    /** @param djinnHome the distribution, whose {@code lib/spark} holds the Spark bridge (null: none) */
+    ClasspathPolicy(Session session, Map<String, String> bundled, Set<String> bundledJarNames, Path djinnHome) {
         this.session = session;
         this.bundled = bundled;
         this.bundledJarNames = bundledJarNames;
+        this.djinnHome = djinnHome;
     }
 
     String add(List<Artifact> artifacts) {
@@ -71,6 +79,10 @@ final class ClasspathPolicy {
                 added.add(jar);
             }
         }
+        SparkBridge.forArtifacts(artifacts, djinnHome).filter(bridge -> !session.addedClasspath().contains(bridge)).ifPresent(bridge -> {
+            session.addToClasspath(bridge);
+            notes.add("Djinn's Spark bridge added (" + bridge.getFileName() + "): DjinnSpark.predict(model, rows, columns…) scores a DataFrame.");
+        });
         for (Path jar : added) {
             for (String provider : engineProviders(jar)) {
                 notes.add(register(provider));
@@ -79,7 +91,11 @@ final class ClasspathPolicy {
         StringBuilder text = new StringBuilder("Resolved " + artifacts.size() + " jar" + (artifacts.size() == 1 ? "" : "s")
                 + ", added " + added.size() + (already > 0 ? " (" + already + " already on the class path)" : ""));
         text.append(added.isEmpty() ? "." : ":");
-        added.forEach(jar -> text.append('\n').append(jar.getFileName()));
+        // a framework brings a hundred jars: the first few say what came, %classpath lists them all
+        added.stream().limit(added.size() > LISTED ? LISTED - 1 : LISTED).forEach(jar -> text.append('\n').append(jar.getFileName()));
+        if (added.size() > LISTED) {
+            text.append("\n… and ").append(added.size() - LISTED + 1).append(" more (%classpath lists every added jar)");
+        }
         notes.forEach(note -> text.append('\n').append(note));
         return text.toString();
     }

@@ -102,6 +102,24 @@ class ClasspathPolicyTest {
     }
 
     @Test
+    void addingSparkSqlAddsDjinnsSparkBridgeBesideItOnce() throws Exception {
+        Path sparkSql = LocalRepository.install(repository, "org.apache.spark", "spark-sql_2.13", "4.2.0", Map.of("note.txt", new byte[] {1}));
+        Path bridge = Files.createDirectories(dir.resolve("dist/lib/spark")).resolve("djinn-spark-0.1.0.jar");
+        Files.copy(sparkSql, bridge);
+        RecordingSession session = new RecordingSession();
+        var artifact = new DefaultArtifact("org.apache.spark:spark-sql_2.13:4.2.0").setPath(sparkSql);
+        String answer = new ClasspathPolicy(session, Map.of(), Set.of(), dir.resolve("dist")).add(List.of(artifact));
+        assertEquals(List.of(sparkSql.toAbsolutePath().normalize(), bridge), session.added);
+        assertTrue(answer.contains("Djinn's Spark bridge added (djinn-spark-0.1.0.jar)"), answer);
+        new ClasspathPolicy(session, Map.of(), Set.of(), dir.resolve("dist")).add(List.of(artifact));
+        assertEquals(2, session.added.size(), "asked again, nothing is added twice");
+        RecordingSession other = new RecordingSession();
+        var core = new DefaultArtifact("org.apache.spark:spark-core_2.13:4.2.0").setPath(sparkSql);
+        new ClasspathPolicy(other, Map.of(), Set.of(), dir.resolve("dist")).add(List.of(core));
+        assertEquals(1, other.added.size(), "Spark without its SQL part brings no bridge (it scores DataFrames)");
+    }
+
+    @Test
     void mavenRepoAddsARepositoryThatMavenThenSearches() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty-local"));
         System.setProperty("maven.repo.local", empty.toString());
