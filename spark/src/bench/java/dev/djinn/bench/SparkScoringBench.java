@@ -11,7 +11,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,67 +21,79 @@ import static dev.djinn.Djinn.model;
 import static dev.djinn.Djinn.progress;
 import static dev.djinn.Djinn.seed;
 import static dev.djinn.Djinn.table;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Scores ROWS rows of a ten-column table (nine numbers, one category) from Parquet with a saved regressor: Spark
- * local[1] and local[2], alternating for ROUNDS rounds after one warm-up round, beside the single-JVM
- * {@code predict(table)} of the same rows. Prints one RESULT line per measurement, with the cores the process kept busy.
+ * One contender of spark_benchmark.sh per JVM, as a Spark application runs:
+ * <ul>
+ *   <li>{@code prepare FOLDER ROWS}: ROWS patients (nine numbers, a category, a progression) to FOLDER/patients.parquet
+ *       (8 files) and FOLDER/patients.csv, and a regressor trained on 5,000 of them to FOLDER/patients.djinn;</li>
+ *   <li>{@code spark FOLDER CORES [NAME]}: scores the Parquet rows with Spark local[CORES], once to warm up, then timed;</li>
+ *   <li>{@code predict FOLDER}: {@code net.predict(table)} of the same rows in one JVM, once to warm up, then timed.</li>
+ * </ul>
+ * Prints one RESULT line with rows/s and the cores the process kept busy (CPU time over wall time).
  */
 public final class SparkScoringBench {
     private static final String[] NUMBERS = {"age", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"};
 
     public static void main(String[] args) throws Exception {
-        int rows = Integer.parseInt(args[0]);
-        int rounds = Integer.parseInt(args[1]);
-        Path folder = Files.createTempDirectory("djinn-spark-bench");
+        Path folder = Path.of(args[1]);
         Path parquet = folder.resolve("patients.parquet");
-        Path modelFile = folder.resolve("patients.djinn");
-        Table sample;
-        try (SparkSession spark = session(2)) {
-            Dataset<Row> patients = patients(spark, rows);
-            patients.repartition(8).write().parquet(parquet.toString());
-            sample = toTable(spark.read().parquet(parquet.toString()).limit(5000).collectAsList());
-        }
-        try (Model net = model().dense(32).relu().dense(1)) {
-            net.train(table(sample).label("progression"), epochs(5), seed(1), progress(ProgressListener.NONE));
-            net.save(modelFile);
-        }
-        // the rows for predict in one JVM, kept on disk as a Tablesaw CSV so that Spark's runs do not share the heap with them
         Path csv = folder.resolve("patients.csv");
-        try (SparkSession spark = session(2)) {
-            toTable(spark.read().parquet(parquet.toString()).collectAsList()).write().csv(csv.toFile());
-        }
-        // round 0 warms the JIT for every contender and is not reported
-        for (int round = 0; round <= rounds; round++) {
-            for (int cores : new int[] {1, 2}) {
-                try (SparkSession spark = session(cores)) {
-                    long start = System.nanoTime();
-                    double cpuStart = cpuSeconds();
-                    Dataset<Row> scored = DjinnSpark.predict(modelFile, spark.read().parquet(parquet.toString()));
-                    double planned = (System.nanoTime() - start) / 1e9;
-                    Row total = scored.agg(sum("prediction")).first();
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf(Locale.ROOT, (round == 0 ? "warm-up" : "RESULT") + " spark-local[%d] round=%d rows=%d seconds=%.3f rows_per_s=%.0f sum=%.3f cores_busy=%.2f planning_s=%.3f%n",
-                            cores, round, rows, seconds, rows / seconds, total.getDouble(0), (cpuSeconds() - cpuStart) / seconds, planned);
+        Path modelFile = folder.resolve("patients.djinn");
+        switch (args[0]) {
+            case "prepare" -> prepare(Integer.parseInt(args[2]), parquet, csv, modelFile);
+            case "spark" -> {
+                int cores = Integer.parseInt(args[2]);
+                String name = args.length > 3 ? args[3] : "spark-local[" + cores + "]";
+                try (SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("djinn-spark-bench")
+                        .config("spark.ui.enabled", "false").getOrCreate()) {
+                    for (int run = 0; run < 2; run++) {
+                        long start = System.nanoTime();
+                        double cpuStart = cpuSeconds();
+                        Dataset<Row> rows = spark.read().parquet(parquet.toString());
+                        Row total = DjinnSpark.predict(modelFile, rows).agg(sum("prediction"), org.apache.spark.sql.functions.count("*")).first();
+                        report(run, name, total.getLong(1), start, cpuStart, total.getDouble(0));
+                    }
                 }
             }
-            Table all = Table.read().csv(csv.toFile());
-            System.gc();
-            try (Model net = Model.load(modelFile)) {
-                long start = System.nanoTime();
-                float[][] predictions = net.predict(all);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double total = 0;
-                for (float[] prediction : predictions) {
-                    total += prediction[0];
+            case "predict" -> {
+                Table all = Table.read().csv(csv.toFile());
+                try (Model net = Model.load(modelFile)) {
+                    for (int run = 0; run < 2; run++) {
+                        long start = System.nanoTime();
+                        double cpuStart = cpuSeconds();
+                        double total = 0;
+                        for (float[] prediction : net.predict(all)) {
+                            total += prediction[0];
+                        }
+                        report(run, "single-jvm-predict", all.rowCount(), start, cpuStart, total);
+                    }
                 }
-                System.out.printf(Locale.ROOT, (round == 0 ? "warm-up" : "RESULT") + " single-jvm-predict round=%d rows=%d seconds=%.3f rows_per_s=%.0f sum=%.3f%n",
-                        round, rows, seconds, rows / seconds, total);
+            }
+            default -> throw new IllegalArgumentException("prepare, spark or predict, not " + args[0]);
+        }
+    }
+
+    private static void report(int run, String name, long rows, long start, double cpuStart, double total) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s %s rows=%d seconds=%.3f rows_per_s=%.0f sum=%.3f cores_busy=%.2f%n",
+                run == 0 ? "warm-up" : "RESULT", name, rows, seconds, rows / seconds, total, (cpuSeconds() - cpuStart) / seconds);
+    }
+
+    private static void prepare(int rows, Path parquet, Path csv, Path modelFile) {
+        try (SparkSession spark = SparkSession.builder().master("local[2]").appName("djinn-spark-bench-data")
+                .config("spark.ui.enabled", "false").getOrCreate()) {
+            patients(spark, rows).repartition(8).write().mode("overwrite").parquet(parquet.toString());
+            Dataset<Row> written = spark.read().parquet(parquet.toString());
+            toTable(written.collectAsList()).write().csv(csv.toFile());
+            try (Model net = model().dense(32).relu().dense(1)) {
+                net.train(table(toTable(written.limit(5000).collectAsList())).label("progression"), epochs(5), seed(1),
+                        progress(ProgressListener.NONE));
+                net.save(modelFile);
             }
         }
     }
@@ -91,11 +102,6 @@ public final class SparkScoringBench {
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-    }
-
-    private static SparkSession session(int cores) {
-        return SparkSession.builder().master("local[" + cores + "]").appName("djinn-spark-bench")
-                .config("spark.ui.enabled", "false").getOrCreate();
     }
 
     /** Patients like the tabular tutorial's: nine measurements, a sex coded 1/2 (a category), a progression to predict. */
@@ -115,8 +121,7 @@ public final class SparkScoringBench {
     private static Table toTable(List<Row> rows) {
         Table table = Table.create("patients");
         for (String name : NUMBERS) {
-            double[] values = rows.stream().mapToDouble(row -> row.getDouble(row.fieldIndex(name))).toArray();
-            table.addColumns(DoubleColumn.create(name, values));
+            table.addColumns(DoubleColumn.create(name, rows.stream().mapToDouble(row -> row.getDouble(row.fieldIndex(name))).toArray()));
         }
         table.addColumns(StringColumn.create("sex", rows.stream().map(row -> row.getString(row.fieldIndex("sex"))).toList()));
         table.addColumns(DoubleColumn.create("progression", rows.stream().mapToDouble(row -> row.getDouble(row.fieldIndex("progression"))).toArray()));

@@ -94,7 +94,14 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
             }
             float[][] outputs;
             try {
-                outputs = predictor.predictRows(input.encode(batch, predictor), batch.size());
+                float[] rows = input.encode(batch, predictor);
+                if (batch.size() == 1) {
+                    // one row alone takes PyTorch's matrix-vector kernel, whose sums round differently in the last bit:
+                    // beside a copy of itself it is computed as in any batch, as predict computes it in one JVM
+                    rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+                    System.arraycopy(rows, 0, rows, rows.length / 2, rows.length / 2);
+                }
+                outputs = predictor.predictRows(rows, Math.max(2, batch.size()));
             } catch (IllegalArgumentException e) {
                 throw new SparkScoringException("Scoring failed on " + ModelSource.executor() + ": " + e.getMessage(), e);
             }

@@ -105,16 +105,15 @@ class ScoreJobSubmitTest {
      */
     private Process submit(String... args) throws IOException {
         String sparkOnly = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("classes") && Stream.of("/dev/djinn/", "/ai/djl/", "/tech/tablesaw/", "/com/microsoft/onnxruntime/")
-                        .noneMatch(entry::contains))
+                .filter(entry -> !entry.endsWith("classes") && !Path.of(entry).getFileName().toString().startsWith("djinn-")
+                        && Stream.of("/ai/djl/", "/tech/tablesaw/", "/com/microsoft/onnxruntime/").noneMatch(entry::contains))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-Dai.djl.offline=true", "-Dlog4j2.configurationFile=" + Path.of("src/test/resources/log4j2.properties").toAbsolutePath()));
-        for (String opened : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio", "java.util",
-                "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch", "sun.nio.cs", "sun.security.action",
-                "sun.util.calendar")) {
-            command.add("--add-opens=java.base/" + opened + "=ALL-UNNAMED");
-        }
+        // Spark's JVM options, as this test JVM got them from the build (spark/pom.xml)
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect") || argument.startsWith("-Dio.netty"))
+                .forEach(command::add);
         command.addAll(List.of("-cp", sparkOnly, "org.apache.spark.deploy.SparkSubmit"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).directory(folder.toFile()).start();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 
 /**
@@ -58,6 +59,7 @@ final class ClasspathPolicy {
         }
         List<Path> added = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Shadowed> shadowed = new ArrayList<>();
         int already = 0;
         String djl = Engine.getDjlVersion();
         for (Artifact artifact : artifacts) {
@@ -67,8 +69,7 @@ final class ClasspathPolicy {
             if (bundledJarNames.contains(jar.getFileName().toString()) || (inUse != null && inUse.equals(artifact.getVersion()))) {
                 already++;
             } else if (inUse != null) {
-                notes.add(name + ":" + artifact.getVersion() + " not added: the kernel bundles " + name + ":" + inUse
-                        + ", which cells use (a class loads from the first jar that has it, so a second version would be shadowed).");
+                shadowed.add(new Shadowed(name, artifact.getVersion(), inUse));
             } else if (artifact.getGroupId().startsWith("ai.djl") && !artifact.getVersion().equals(djl)) {
                 notes.add(name + ":" + artifact.getVersion() + " not added: it is built for DJL " + artifact.getVersion()
                         + " and the kernel runs DJL " + djl + "; ask for " + name + ":" + djl + ".");
@@ -78,6 +79,14 @@ final class ClasspathPolicy {
                 session.addToClasspath(jar);
                 added.add(jar);
             }
+        }
+        if (shadowed.size() == 1) {
+            Shadowed one = shadowed.get(0);
+            notes.add(one.name() + ":" + one.asked() + " not added: the kernel bundles " + one.name() + ":" + one.inUse()
+                    + ", which cells use (a class loads from the first jar that has it, so a second version would be shadowed).");
+        } else if (!shadowed.isEmpty()) {
+            notes.add(shadowed.size() + " jars not added because the kernel bundles another version of each, which cells use (a class loads "
+                    + "from the first jar that has it): " + shadowed.stream().map(Shadowed::toString).collect(Collectors.joining(", ")) + ".");
         }
         SparkBridge.forArtifacts(artifacts, djinnHome).filter(bridge -> !session.addedClasspath().contains(bridge)).ifPresent(bridge -> {
             session.addToClasspath(bridge);
@@ -98,6 +107,14 @@ final class ClasspathPolicy {
         }
         notes.forEach(note -> text.append('\n').append(note));
         return text.toString();
+    }
+
+    /** An artifact left out because the kernel has it in another version. */
+    private record Shadowed(String name, String asked, String inUse) {
+        @Override
+        public String toString() {
+            return name + ":" + asked + " (the kernel's " + inUse + ")";
+        }
     }
 
     private String register(String provider) {

@@ -59,6 +59,18 @@ class ClasspathPolicyTest {
     }
 
     @Test
+    void manyArtifactsTheKernelBundlesInOtherVersionsAreNamedInOneSentence() throws Exception {
+        Path a = LocalRepository.install(repository, "dev.djinn.test", "alpha", "2.0", Map.of("a.txt", new byte[] {1}));
+        Path b = LocalRepository.install(repository, "dev.djinn.test", "beta", "3.0", Map.of("b.txt", new byte[] {1}));
+        RecordingSession session = new RecordingSession();
+        String answer = new ClasspathPolicy(session, Map.of("dev.djinn.test:alpha", "1.0", "dev.djinn.test:beta", "1.5"), Set.of())
+                .add(List.of(new DefaultArtifact("dev.djinn.test:alpha:2.0").setPath(a), new DefaultArtifact("dev.djinn.test:beta:3.0").setPath(b)));
+        assertTrue(answer.endsWith("2 jars not added because the kernel bundles another version of each, which cells use (a class loads from "
+                + "the first jar that has it): dev.djinn.test:alpha:2.0 (the kernel's 1.0), dev.djinn.test:beta:3.0 (the kernel's 1.5)."), answer);
+        assertEquals(List.of(), session.added);
+    }
+
+    @Test
     void theBuildsListOfBundledJarsIsReadAsMavenWroteIt() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home/lib"));
         Files.writeString(home.resolve("artifacts.txt"), "\nThe following files have been resolved:\n"
