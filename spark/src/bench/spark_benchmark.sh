@@ -17,7 +17,8 @@ mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
 CP="target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p target/bench-classes
 javac -d target/bench-classes -cp "$CP" src/bench/java/dev/djinn/bench/SparkScoringBench.java
-JAVA=(java -Xmx3g -Dai.djl.offline=true ${BENCH_JAVA_OPTS:-} -Dlog4j2.configurationFile="$ROOT/spark/src/test/resources/log4j2.properties")
+# one collector for all: a JVM that sees one core would otherwise pick the serial one
+JAVA=(java -Xmx3g -XX:+UseG1GC -Dai.djl.offline=true ${BENCH_JAVA_OPTS:-} -Dlog4j2.configurationFile="$ROOT/spark/src/test/resources/log4j2.properties")
 for opened in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
               java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
   JAVA+=(--add-opens "java.base/$opened=ALL-UNNAMED")

@@ -84,7 +84,7 @@ public final class SparkScoringBench {
                 run == 0 ? "warm-up" : "RESULT", name, rows, seconds, rows / seconds, total, (cpuSeconds() - cpuStart) / seconds);
     }
 
-    private static void prepare(int rows, Path parquet, Path csv, Path modelFile) {
+    private static void prepare(int rows, Path parquet, Path csv, Path modelFile) throws java.io.IOException {
         try (SparkSession spark = SparkSession.builder().master("local[2]").appName("djinn-spark-bench-data")
                 .config("spark.ui.enabled", "false").getOrCreate()) {
             patients(spark, rows).repartition(8).write().mode("overwrite").parquet(parquet.toString());
