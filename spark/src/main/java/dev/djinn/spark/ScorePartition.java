@@ -1,5 +1,6 @@
 package dev.djinn.spark;
 
+import dev.djinn.dsl.device.EngineThreads;
 import dev.djinn.dsl.model.Model;
 import dev.djinn.dsl.model.ModelFileException;
 import dev.djinn.dsl.serve.Predictor;
@@ -18,7 +19,7 @@ import java.util.Queue;
 /**
  * What each task runs: loads the model once for its partition (its own NDManager, closed when the partition is
  * done or the task ends), then scores the rows as they stream by, {@code batchSize} at a time, with as many PyTorch
- * threads as Spark gave the task ({@link TaskThreads}).
+ * threads as Spark gave the task ({@link EngineThreads}).
  */
 final class ScorePartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -46,8 +47,8 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
             throw new SparkScoringException(e.getMessage() + " (on " + ModelSource.executor() + ")", e);
         }
         TaskContext task = TaskContext.get();
-        TaskThreads.enter(task == null ? 1 : task.cpus());
-        ScoredRows scored = new ScoredRows(rows, model);
+        // as many PyTorch threads as Spark gave the task, so that the tasks of an executor share its cores
+        ScoredRows scored = new ScoredRows(rows, model, EngineThreads.use(task == null ? 1 : task.cpus()));
         if (task != null) {
             task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> scored.close());
         }
@@ -59,11 +60,13 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
         private final Model model;
         private final Predictor predictor;
         private final Queue<Row> ready = new ArrayDeque<>();
+        private final EngineThreads threads;
         private boolean closed;
 
-        ScoredRows(Iterator<Row> rows, Model model) {
+        ScoredRows(Iterator<Row> rows, Model model, EngineThreads threads) {
             this.rows = rows;
             this.model = model;
+            this.threads = threads;
             this.predictor = model.predictor();
         }
 
@@ -120,7 +123,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
             if (!closed) {
                 closed = true;
                 model.close();
-                TaskThreads.leave();
+                threads.close();
             }
         }
     }
