@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -97,14 +98,14 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
             }
             float[][] outputs;
             try {
-                float[] rows = input.encode(batch, predictor);
+                float[] examples = input.encode(batch, predictor);
                 if (batch.size() == 1) {
                     // one row alone takes PyTorch's matrix-vector kernel, whose sums round differently in the last bit:
                     // beside a copy of itself it is computed as in any batch, as predict computes it in one JVM
-                    rows = java.util.Arrays.copyOf(rows, rows.length * 2);
-                    System.arraycopy(rows, 0, rows, rows.length / 2, rows.length / 2);
+                    examples = Arrays.copyOf(examples, examples.length * 2);
+                    System.arraycopy(examples, 0, examples, examples.length / 2, examples.length / 2);
                 }
-                outputs = predictor.predictRows(rows, Math.max(2, batch.size()));
+                outputs = predictor.predictRows(examples, Math.max(2, batch.size()));
             } catch (IllegalArgumentException e) {
                 throw new SparkScoringException("Scoring failed on " + ModelSource.executor() + ": " + e.getMessage(), e);
             }
