@@ -16,7 +16,6 @@ import dev.djinn.dsl.data.TableData;
 import dev.djinn.dsl.data.TableEncoding;
 import dev.djinn.dsl.data.TextData;
 import dev.djinn.dsl.data.TextEncoding;
-import dev.djinn.dsl.device.EngineThreads;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.graph.Graph;
@@ -296,10 +295,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
                     epochs -> save(file, epochs));
             resolved = TrainOption.resolve(withOption(options, TrainOption.progress(saver)));
         }
-        History history;
-        try (EngineThreads threads = TrainingThreads.choose(summary(), resolved.batchSize(), devices())) {
-            history = TrainingLoop.run(training, data, validation, validatedOn, resolved);
-        }
+        History history = TrainingLoop.run(training, data, validation, validatedOn, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
     }
