@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -38,27 +39,25 @@ final class InputColumns {
             return table(table, schema, columns);
         }
         if (encoding instanceof TextEncoding) {
-            String column = single(schema, columns, "text", type -> type.equals(DataTypes.StringType));
-            requireType(schema, column, type -> type.equals(DataTypes.StringType), "strings (the texts to classify)");
+            String column = single(schema, columns, "text", type -> type.equals(DataTypes.StringType), "strings (the texts to classify)");
             return new RowEncodings.Texts(schema.fieldIndex(column), column);
         }
         int width = (int) model.exampleShape().size();
         if (encoding instanceof ImageEncoding) {
-            String column = single(schema, columns, "image", type -> isNumericArray(type) || type.equals(DataTypes.BinaryType));
-            DataType type = requireType(schema, column, type2 -> isNumericArray(type2) || type2.equals(DataTypes.BinaryType),
+            String column = single(schema, columns, "image", type -> isNumericArray(type) || type.equals(DataTypes.BinaryType),
                     "an array of pixel values, or binary image files");
+            DataType type = schema.apply(column).dataType();
             int index = schema.fieldIndex(column);
             if (type.equals(DataTypes.BinaryType)) {
                 return new RowEncodings.ImageFiles(index, column);
             }
             boolean pixels = !isDecimal(((ArrayType) type).elementType());
-            return new RowEncodings.Arrays(new int[] {index}, new String[] {column}, new int[] {width}, pixels);
+            return new RowEncodings.NumberArrays(new int[] {index}, new String[] {column}, new int[] {width}, pixels);
         }
         List<String> inputs = new ArrayList<>(model.namedInputs().keySet());
         if (inputs.isEmpty()) {
-            String column = single(schema, columns, "array", InputColumns::isNumericArray);
-            requireType(schema, column, InputColumns::isNumericArray, "an array of numbers");
-            return new RowEncodings.Arrays(new int[] {schema.fieldIndex(column)}, new String[] {column}, new int[] {width}, false);
+            String column = single(schema, columns, "array", InputColumns::isNumericArray, "an array of numbers");
+            return new RowEncodings.NumberArrays(new int[] {schema.fieldIndex(column)}, new String[] {column}, new int[] {width}, false);
         }
         List<String> given = columns.isEmpty() ? inputs : columns;
         if (given.size() != inputs.size()) {
@@ -72,7 +71,7 @@ final class InputColumns {
             indices[i] = schema.fieldIndex(given.get(i));
             widths[i] = (int) model.namedInputs().get(inputs.get(i)).size();
         }
-        return new RowEncodings.Arrays(indices, given.toArray(String[]::new), widths, false);
+        return new RowEncodings.NumberArrays(indices, given.toArray(String[]::new), widths, false);
     }
 
     private static RowEncoding table(TableEncoding table, StructType schema, List<String> columns) {
@@ -97,12 +96,13 @@ final class InputColumns {
         return new RowEncodings.Records(indices);
     }
 
-    /** The one input column: the one given, or the only column of a fitting type. */
-    private static String single(StructType schema, List<String> columns, String kind, java.util.function.Predicate<DataType> fits) {
+    /** The one input column: the one given, checked to hold {@code wanted}, or the only column of a fitting type. */
+    private static String single(StructType schema, List<String> columns, String kind, Predicate<DataType> fits, String wanted) {
         if (columns.size() > 1) {
             throw new SparkScoringException("This " + kind + " model takes one column; got " + columns + ".");
         }
         if (columns.size() == 1) {
+            requireType(schema, columns.get(0), fits, wanted);
             return columns.get(0);
         }
         List<String> candidates = Arrays.stream(schema.fields()).filter(field -> fits.test(field.dataType()))
@@ -115,7 +115,7 @@ final class InputColumns {
         return candidates.get(0);
     }
 
-    private static DataType requireType(StructType schema, String column, java.util.function.Predicate<DataType> fits, String wanted) {
+    private static void requireType(StructType schema, String column, Predicate<DataType> fits, String wanted) {
         if (!Arrays.asList(schema.fieldNames()).contains(column)) {
             throw new SparkScoringException("The DataFrame has no column \"" + column + "\" (it has " + Arrays.asList(schema.fieldNames()) + ").");
         }
@@ -124,7 +124,6 @@ final class InputColumns {
             throw new SparkScoringException("Column \"" + column + "\" holds " + type.simpleString() + " but this model takes " + wanted
                     + " there: cast or convert the column first.");
         }
-        return type;
     }
 
     static boolean isNumericArray(DataType type) {

@@ -7,7 +7,7 @@ import org.apache.spark.SparkFiles;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -181,9 +181,9 @@ public abstract sealed class ModelSource implements Serializable {
 
     /** {@code name-<first 12 hex digits of SHA-256>.djinn}. */
     private static String contentName(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            String digest = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()).substring(0, 12);
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            String digest = HexFormat.of().formatHex(in.getMessageDigest().digest()).substring(0, 12);
             String name = file.getFileName().toString().replaceFirst("\\.djinn$", "");
             return name + "-" + digest + ".djinn";
         } catch (IOException e) {

@@ -17,19 +17,24 @@ import java.util.List;
  */
 final class OutputColumns implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final String PREDICTION = "prediction";
-    static final String INDEX = "prediction_index";
-    static final String PROBABILITY = "probability";
-    static final String PROBABILITIES = "probabilities";
+    private static final String PREDICTION = "prediction";
 
     private final List<String> classNames;
     private final boolean classifies;
     private final int outputs;
+    private final List<StructField> fields;
 
     private OutputColumns(List<String> classNames, boolean classifies, int outputs) {
         this.classNames = classNames;
         this.classifies = classifies;
         this.outputs = outputs;
+        this.fields = classifies
+                ? List.of(DataTypes.createStructField(PREDICTION, DataTypes.StringType, false),
+                        DataTypes.createStructField("prediction_index", DataTypes.IntegerType, false),
+                        DataTypes.createStructField("probability", DataTypes.FloatType, false),
+                        DataTypes.createStructField("probabilities", DataTypes.createArrayType(DataTypes.FloatType, false), false))
+                : List.of(DataTypes.createStructField(PREDICTION, outputs == 1 ? DataTypes.FloatType
+                        : DataTypes.createArrayType(DataTypes.FloatType, false), false));
     }
 
     static OutputColumns of(Predictor model, int outputs) {
@@ -40,7 +45,7 @@ final class OutputColumns implements Serializable {
     /** The input schema with the prediction columns after it; a name already taken fails with a sentence. */
     StructType schema(StructType input) {
         StructType schema = input;
-        for (StructField field : fields()) {
+        for (StructField field : fields) {
             if (Arrays.asList(input.fieldNames()).contains(field.name())) {
                 throw new SparkScoringException("The DataFrame already has a column \"" + field.name() + "\", which the scoring adds: rename or drop it first "
                         + "(rows.withColumnRenamed(\"" + field.name() + "\", \"" + field.name() + "_before\")).");
@@ -50,19 +55,9 @@ final class OutputColumns implements Serializable {
         return schema;
     }
 
-    private List<StructField> fields() {
-        if (classifies) {
-            return List.of(DataTypes.createStructField(PREDICTION, DataTypes.StringType, false),
-                    DataTypes.createStructField(INDEX, DataTypes.IntegerType, false),
-                    DataTypes.createStructField(PROBABILITY, DataTypes.FloatType, false),
-                    DataTypes.createStructField(PROBABILITIES, DataTypes.createArrayType(DataTypes.FloatType, false), false));
-        }
-        return List.of(DataTypes.createStructField(PREDICTION, outputs == 1 ? DataTypes.FloatType
-                : DataTypes.createArrayType(DataTypes.FloatType, false), false));
-    }
-
+    /** How many columns the scoring adds. */
     int width() {
-        return classifies ? 4 : 1;
+        return fields.size();
     }
 
     /** The added values of one row, from the model's output for it. */

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The ways rows become model inputs; {@link InputColumns} picks one on the driver. */
@@ -57,11 +58,11 @@ final class RowEncodings {
      * One array column per input, concatenated in the model's input order; whole-number pixels are scaled by the
      * model's image encoding ({@code scalePixels}), other values used as they are.
      */
-    record Arrays(int[] indices, String[] columns, int[] widths, boolean scalePixels) implements RowEncoding {
+    record NumberArrays(int[] indices, String[] columns, int[] widths, boolean scalePixels) implements RowEncoding {
         @Override
         public float[] encode(List<Row> rows, Predictor model) {
             ImageEncoding pixels = scalePixels ? (ImageEncoding) model.encoding() : null;
-            int width = java.util.Arrays.stream(widths).sum();
+            int width = Arrays.stream(widths).sum();
             float[] values = new float[rows.size() * width];
             int at = 0;
             for (Row row : rows) {

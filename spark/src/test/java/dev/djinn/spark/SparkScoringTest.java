@@ -1,6 +1,7 @@
 package dev.djinn.spark;
 
 import ai.djl.ndarray.NDManager;
+import dev.djinn.dsl.data.ImageEncoding;
 import dev.djinn.dsl.data.ImageSplit;
 import dev.djinn.dsl.data.setup.FortunesCsv;
 import dev.djinn.dsl.model.Model;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,18 +98,19 @@ class SparkScoringTest {
     @Test
     void anImageModelScoresImageFilesAsPredictImageDoes() throws IOException {
         ImageSplit test = fashionMnist().test();
-        Path images = java.nio.file.Files.createDirectories(folder.resolve("pngs"));
-        List<java.awt.image.BufferedImage> written = new ArrayList<>();
+        Path images = Files.createDirectories(folder.resolve("pngs"));
+        List<BufferedImage> written = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            var image = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            var image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
             for (int y = 0; y < 28; y++) {
                 for (int x = 0; x < 28; x++) {
                     int v = test.pixel(i, y, x);
                     image.setRGB(x, y, 0xff000000 | v << 16 | v << 8 | v);
                 }
             }
-            javax.imageio.ImageIO.write(image, "png", images.resolve(String.format("%03d.png", i)).toFile());
-            written.add(javax.imageio.ImageIO.read(images.resolve(String.format("%03d.png", i)).toFile()));
+            File png = images.resolve(String.format("%03d.png", i)).toFile();
+            ImageIO.write(image, "png", png);
+            written.add(ImageIO.read(png));
         }
         try (Model net = model().dense(32).relu().dense(10)) {
             net.train(fashionMnist().train().limit(3000), epochs(1), seed(3), progress(ProgressListener.NONE));
@@ -116,7 +121,7 @@ class SparkScoringTest {
             // what predict(image) does to each file, as one batch
             float[][] batch = new float[60][];
             for (int i = 0; i < 60; i++) {
-                batch[i] = ((dev.djinn.dsl.data.ImageEncoding) net.encoding()).encode(written.get(i), net.exampleShape());
+                batch[i] = ((ImageEncoding) net.encoding()).encode(written.get(i), net.exampleShape());
             }
             float[][] expected = net.predict(batch);
             for (Row row : scored) {

@@ -5,9 +5,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * PyTorch's intra-op threads for the calling thread alone, for a while. PyTorch keeps the count per thread (OpenMP's),
  * so a thread that runs small operations (a Spark task among others) can use fewer threads without changing the rest
- * of the JVM: more threads there only add hand-offs, and idle OpenMP threads
- * spin on the cores other work needs. The process-wide default, which threads started meanwhile take, is put back
- * when the scope closes.
+ * of the JVM: more threads there only add hand-offs, and idle OpenMP threads spin on the cores other work needs. The
+ * process-wide default, which threads started meanwhile take, is put back when the scope closes.
  */
 public final class EngineThreads implements AutoCloseable {
     private static final Object LOCK = new Object();
