@@ -3,7 +3,7 @@
 
 For each kernel, alternating, ROUNDS times: start it through jupyter_client (as Jupyter does) and time
   startup     process launch -> first kernel_info_reply
-  first cell  execute "1+1" -> reply and idle, right after startup
+  first cell  execute "1+1" -> reply and idle, right after startup (or --first-after seconds later)
   round trip  median of 30 executions of "1+1" (request -> execute_reply and idle on IOPub), sent back to back
               right after the first cell, or after --idle seconds (the kernel warms its compiler up when idle)
   cells 2, 10, 100  single "1+1" latencies in a run of 100 back-to-back cells
@@ -37,7 +37,7 @@ def execute(kc, code):
             return (time.perf_counter() - started) * 1000
 
 
-def measure(kernel_name, runs, idle):
+def measure(kernel_name, runs, idle, first_after):
     km = KernelManager(kernel_name=kernel_name)
     started = time.perf_counter()
     km.start_kernel()
@@ -45,6 +45,7 @@ def measure(kernel_name, runs, idle):
     kc.start_channels()
     kc.wait_for_ready(timeout=60)  # a kernel_info reply, and IOPub connected (no lost first messages)
     startup = time.perf_counter() - started
+    time.sleep(first_after)
     first = execute(kc, "1+1")
     time.sleep(idle)
     cells = [first] + [execute(kc, "1+1") for _ in range(max(runs, 99))]
@@ -74,13 +75,15 @@ def main():
     parser.add_argument("--python", default="python3")
     parser.add_argument("--idle", type=float, default=0.0,
                         help="seconds to wait after the first cell, as a user reading it would (default 0)")
+    parser.add_argument("--first-after", type=float, default=0.0,
+                        help="seconds between kernel_info and the first cell, as a person typing it (default 0: Run All)")
     args = parser.parse_args()
     for name in (args.djinn, args.python):
         print(describe(name))
     results = {args.djinn: [], args.python: []}
     for round_number in range(args.rounds):
         for name in (args.djinn, args.python):
-            results[name].append(measure(name, args.runs, args.idle))
+            results[name].append(measure(name, args.runs, args.idle, args.first_after))
             s, f, r, c2, c10, c100 = results[name][-1]
             print("round %d %-10s startup %6.0f ms  first cell %6.1f ms  median round trip %5.1f ms  cell 2 %5.1f  cell 10 %5.1f  cell 100 %5.1f"
                   % (round_number + 1, name, s * 1000, f, r, c2, c10, c100), flush=True)

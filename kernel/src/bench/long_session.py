@@ -4,10 +4,11 @@
 Runs CELLS cells that cycle through what people type (a declaration, an expression, a method, a print, a small
 list, a string). With --names reused the declarations cycle through 10 names, as a notebook whose cells are run
 again and again does; with --names distinct (the default) every declaration has a new name, so what is alive grows
-with the session, and at each checkpoint times "1+1" (median of 15, back to back) and reads the kernel process's
+with the session; --names used is distinct with every declaration named again by the next cell (the kernel imports
+into a compile only the declarations some code names, so this is the case where all of them are). At each checkpoint times "1+1" (median of 15, back to back) and reads the kernel process's
 resident memory. Prints a row per checkpoint and the ratio of the last checkpoint's 1+1 to cell 100's.
 
-Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--every 100] [--names distinct|reused]
+Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--every 100] [--names distinct|reused|used]
                                                              [--kernel djinn]
 """
 import argparse
@@ -27,6 +28,12 @@ ORDINARY = [
     "double d{n} = Math.sqrt({i});",
     "1+1",
 ]
+# --names used: the cell after each declaration names it, so every declaration is referenced by some code
+USED = list(ORDINARY)
+USED[1] = "v{p} * 2 + 1"
+USED[3] = "System.out.println(greet{p}(\"x\"));"
+USED[5] = "xs{p}.size()"
+USED[7] = "d{p} + 1"
 
 
 def rss_mib(pid):
@@ -42,7 +49,7 @@ def main():
     parser.add_argument("--cells", type=int, default=2000)
     parser.add_argument("--every", type=int, default=100)
     parser.add_argument("--kernel", default="djinn")
-    parser.add_argument("--names", choices=("distinct", "reused"), default="distinct")
+    parser.add_argument("--names", choices=("distinct", "reused", "used"), default="distinct")
     args = parser.parse_args()
     km = KernelManager(kernel_name=args.kernel)
     km.start_kernel()
@@ -53,7 +60,8 @@ def main():
     rows = []
     print("%6s %12s %10s" % ("cell", "1+1 (ms)", "RSS (MiB)"), flush=True)
     for i in range(1, args.cells + 1):
-        execute(kc, ORDINARY[i % len(ORDINARY)].format(i=i, n=i if args.names == "distinct" else i % 10))
+        cells = USED if args.names == "used" else ORDINARY
+        execute(kc, cells[i % len(cells)].format(i=i, n=i % 10 if args.names == "reused" else i, p=i - 1))
         if i % args.every == 0:
             trip = statistics.median(execute(kc, "1+1") for _ in range(15))
             rows.append((i, trip, rss_mib(pid)))

@@ -27,6 +27,7 @@ public final class Startup {
     static CellEvaluator evaluator(InputStream in, PrintStream out, PrintStream err) {
         CellEvaluator evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), in, out, err);
         evaluator.evalOwnCode(IMPORTS);
+        evaluator.warmUp();
         return evaluator;
     }
 }

@@ -17,9 +17,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final PrintStream warnings;
     private final boolean guardExit;
     private final SnippetOrigins origins = new SnippetOrigins();
+    private final ReferencedImports imports = new ReferencedImports();
     // replaced together when JShell's compiler breaks and the session moves to a fresh JShell
     private volatile KernelExecutionProvider provider;
     private volatile JShell jshell;
@@ -63,11 +66,16 @@ public final class CellEvaluator implements AutoCloseable {
         this.provider = new KernelExecutionProvider(guardExit);
         this.jshell = JShell.builder()
                 .executionEngine(provider, null)
+                .fileManager(ClassPathIndexKeeper::new)
                 .in(in).out(out).err(warnings)
                 .build();
-        classpath.forEach(jshell::addToClasspath);
+        // JShell's compiler starts from the JVM's class path and snippets load through the application class loader:
+        // adding those entries again cost ~120 ms of start-up (each addition resets javac's class path)
+        Set<String> own = new HashSet<>(systemClasspath());
+        classpath.stream().filter(entry -> !own.contains(entry)).forEach(jshell::addToClasspath);
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
         this.pruner = new CompilerStatePruner(jshell);
+        imports.install(jshell);
         this.lastTempVar = null;
     }
 
@@ -154,6 +162,17 @@ public final class CellEvaluator implements AutoCloseable {
         return eval(code, 0, false);
     }
 
+    /**
+     * Compiles, loads and runs one throwaway expression and forgets it: javac's code generator and JShell's class
+     * loading are cold until the first snippet that is not an import (~100 ms), which the user's first cell would
+     * otherwise pay.
+     */
+    public void warmUp() {
+        for (SnippetEvent event : jshell.eval("String.valueOf(1).length()")) {
+            jshell.drop(event.snippet());
+        }
+    }
+
     private CellResult eval(String cell, int cellNumber, boolean checkSyntax) {
         interrupted = false;
         CellText text = new CellText(cell);
@@ -204,10 +223,10 @@ public final class CellEvaluator implements AutoCloseable {
         CellResult result = CellResult.NO_VALUE;
         List<SnippetEvent> events;
         try {
-            events = jshell.eval(snippet.source());
+            events = evalSource(snippet.source());
         } catch (InternalError failure) {
             recover(failure);
-            events = jshell.eval(snippet.source());
+            events = evalSource(snippet.source());
         }
         keepValuesOfUpdatedVariables(events);
         for (SnippetEvent event : events) {
@@ -242,6 +261,10 @@ public final class CellEvaluator implements AutoCloseable {
         return result;
     }
 
+    private List<SnippetEvent> evalSource(String source) {
+        return imports.evaluating(source, jshell::eval);
+    }
+
     /**
      * A snippet can make JShell recompile earlier variables (a star import does, for every variable whose type or
      * initializer names a type). When it has to load their wrapper anew, JShell resets them to null, and when the
@@ -273,7 +296,7 @@ public final class CellEvaluator implements AutoCloseable {
     private void declareAgain(VarSnippet variable, VariableHolders holders) {
         String name = variable.name();
         boolean kept = holders.declarableType(name)
-                .map(type -> jshell.eval(type + " " + name + ";").stream().allMatch(e -> e.status() != Snippet.Status.REJECTED)
+                .map(type -> evalSource(type + " " + name + ";").stream().allMatch(e -> e.status() != Snippet.Status.REJECTED)
                         && holders.carryOver(name) == VariableHolders.Carry.KEPT)
                 .orElse(false);
         if (!kept) {

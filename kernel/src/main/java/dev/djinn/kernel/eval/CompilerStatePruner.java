@@ -5,11 +5,13 @@ import jdk.jshell.Snippet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.djinn.kernel.eval.JShellInternals.cast;
+import static dev.djinn.kernel.eval.JShellInternals.field;
 
 /**
  * Keeps a long session's compiles as fast as a short one's. JShell keeps the class file of every wrapper it ever
@@ -75,16 +77,5 @@ final class CompilerStatePruner {
             LOG.warn("Stopped pruning JShell's compiler state: {}", e.toString());
             return -1;
         }
-    }
-
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field field = owner.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object value) {
-        return (T) value;
     }
 }
