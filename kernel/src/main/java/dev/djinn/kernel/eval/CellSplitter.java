@@ -39,14 +39,15 @@ public final class CellSplitter {
      * and lose the variables they held.
      */
     private static void addCode(List<CellSnippet> snippets, String source, int offset) {
-        int skip = leadingBlankAndComments(source);
+        int skip = skipBlankAndComments(source, 0);
         if (skip < source.length()) {
             snippets.add(new CellSnippet(source.substring(skip), offset + skip));
         }
     }
 
-    static int leadingBlankAndComments(String source) {
-        int at = 0;
+    /** The first position from {@code from} on that is neither blank nor inside a comment. */
+    static int skipBlankAndComments(String source, int from) {
+        int at = from;
         while (at < source.length()) {
             if (Character.isWhitespace(source.charAt(at))) {
                 at++;

@@ -10,14 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import static dev.djinn.kernel.eval.JShellInternals.cast;
 import static dev.djinn.kernel.eval.JShellInternals.field;
@@ -26,62 +32,129 @@ import static dev.djinn.kernel.eval.JShellInternals.field;
  * Keeps a cell's compile the size of what it can refer to, not of the session. JShell wraps every snippet it
  * compiles in a class that statically imports every variable and method the session defined, and javac reads the
  * class file of each one four or five times per cell: with 1,000 live declarations {@code 1+1} took 106 ms instead of
- * 25. A variable or method is imported only when some code the session evaluated names it, other than its own
- * declaration: a snippet can use a name only by writing it, and JShell recompiles only snippets it evaluated before,
- * so every wrapper still gets every name its code needs. Imports and classes are always imported; code completion and inspection, which list
- * what is in scope, see everything. JShell has no API for this: it needs
- * {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the launcher passes it); without it every declaration is
- * imported, as in plain JShell.
+ * 25. Here a cell's compiles import only the variables and methods named by the code JShell can compile for it: the
+ * cell's own source; the source of every snippet that names what the cell declares (JShell compiles those again),
+ * and so on through what those declare; and the source of every snippet still waiting for a missing name (JShell
+ * tries those again). Code can use a variable or method only by writing its name, so every wrapper still imports
+ * all its code needs. Classes and imports are always imported, an import cell imports everything (it can change what
+ * any name means), and completion and inspection, which list what is in scope, see everything. JShell has no API for
+ * this: it needs {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the launcher passes it); without it every
+ * declaration is imported, as in plain JShell.
  */
 final class ReferencedImports {
     private static final Logger LOG = LoggerFactory.getLogger(ReferencedImports.class);
+    private static final Pattern IMPORT = Pattern.compile("^import\\s.*", Pattern.DOTALL);
+    private static final Set<String> CLASS_LIKE = Set.of("class", "interface", "enum", "record");
 
-    /** How often each name occurs in the session's code, not counting the declarations that name themselves. */
-    private final Map<String, Integer> occurrences = new HashMap<>();
-    /** Set once code spells a name with a unicode escape, which the name scan does not decode: then nothing is left out. */
-    private boolean importEverything;
-    /** Only the evaluating thread filters: completion on another thread sees every declaration. */
-    private final ThreadLocal<Boolean> filtering = ThreadLocal.withInitial(() -> false);
+    /** The names of each snippet's source, kept while JShell keeps the snippet. */
+    private final Map<Snippet, Set<String>> namesOfSnippets = new WeakHashMap<>();
+    /** The names the evaluating thread's compile may import; null: all (and on other threads, always all). */
+    private final ThreadLocal<Set<String>> imported = new ThreadLocal<>();
+    private JShell jshell;
 
-    /** Makes the imports of {@code jshell}'s wrappers follow this session's referenced names; false when it cannot. */
-    boolean install(JShell jshell) {
+    /** Makes the imports of {@code jshell}'s wrappers follow the names cells use (or, when it cannot, leaves them whole). */
+    void install(JShell jshell) {
+        this.jshell = null;
         try {
             Object maps = field(JShell.class, "maps").get(jshell);
             Field snippetsByKey = field(maps.getClass(), "keyIndexToSnippet");
             List<Snippet> current = cast(snippetsByKey.get(maps));
             snippetsByKey.set(maps, new FilteredSnippets(current));
-            return true;
+            this.jshell = jshell;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Long sessions will slow down: every cell's compile imports every declaration ({}). "
                     + "Start the JVM with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.", e.toString());
-            return false;
         }
+    }
+
+    /** Evaluates {@code source} with imports of the declarations its compiles can name. */
+    List<SnippetEvent> evaluating(String source, Function<String, List<SnippetEvent>> eval) {
+        try {
+            imported.set(importsFor(source));
+        } catch (RuntimeException e) {
+            LOG.warn("Imported every declaration into this cell's compile: {}", e.toString()); // slower, never wrong
+        }
+        try {
+            return eval.apply(source);
+        } finally {
+            imported.remove();
+        }
+    }
+
+    /** The names the compiles of {@code source} may need imported; null when anything may be needed. */
+    private Set<String> importsFor(String source) {
+        // a name spelled with a unicode escape is not decoded by the name scan
+        if (jshell == null || IMPORT.matcher(source).matches() || source.contains("\\u")) {
+            return null;
+        }
+        List<Snippet> live = jshell.snippets().filter(snippet -> snippet.kind().isPersistent() && jshell.status(snippet).isActive()).toList();
+        Set<String> sourceNames = names(source);
+        Set<String> needed = new HashSet<>(sourceNames);
+        Map<String, List<Snippet>> namers = new HashMap<>();
+        for (Snippet snippet : live) {
+            if (jshell.status(snippet) == Snippet.Status.VALID) {
+                namesOf(snippet).forEach(name -> namers.computeIfAbsent(name, n -> new ArrayList<>()).add(snippet));
+            } else {
+                needed.addAll(namesOf(snippet)); // waiting for a name: JShell tries it again when one is declared
+            }
+        }
+        // what the cell may declare (JShell recompiles the snippets that name it), then what those may recompile
+        Set<String> linked = declarable(source);
+        Deque<String> links = new ArrayDeque<>(linked);
+        Set<Snippet> recompilable = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!links.isEmpty()) {
+            for (Snippet snippet : namers.getOrDefault(links.pop(), List.of())) {
+                if (recompilable.add(snippet)) {
+                    needed.addAll(namesOf(snippet));
+                    if (snippet instanceof DeclarationSnippet declaration && linked.add(declaration.name())) {
+                        links.push(declaration.name());
+                    }
+                }
+            }
+        }
+        return needed;
+    }
+
+    private static boolean isVariableOrMethod(Snippet snippet) {
+        return snippet instanceof VarSnippet || snippet instanceof MethodSnippet;
+    }
+
+    private Set<String> namesOf(Snippet snippet) {
+        return namesOfSnippets.computeIfAbsent(snippet, s -> names(s.source()));
     }
 
     /**
-     * Evaluates {@code source} with imports of referenced declarations only, and counts the names it uses: every
-     * occurrence but the one a declaration of this source names itself with.
+     * The names {@code source} may declare, found without a parse (JShell's costs as much as the cell's compile): a
+     * name right after {@code class}, {@code interface}, {@code enum} or {@code record}, and a name followed by
+     * {@code = ; , ( [} or nothing — where every variable and method declaration puts its name. Calls and assignments
+     * come along; more than the declared names only imports more.
      */
-    List<SnippetEvent> evaluating(String source, Function<String, List<SnippetEvent>> eval) {
-        Set<String> names = identifiers(source);
-        filtering.set(true);
-        List<SnippetEvent> events;
-        try {
-            events = eval.apply(source);
-        } finally {
-            filtering.set(false);
-        }
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null && declaresAName(event.snippet()) && names.contains(((DeclarationSnippet) event.snippet()).name())) {
-                occurrences.merge(((DeclarationSnippet) event.snippet()).name(), -1, Integer::sum);
+    private static Set<String> declarable(String source) {
+        Set<String> names = new HashSet<>();
+        String previous = null;
+        int at = CellSplitter.skipBlankAndComments(source, 0);
+        while (at < source.length()) {
+            if (!Character.isJavaIdentifierStart(source.charAt(at))) {
+                previous = null;
+                at = CellSplitter.skipBlankAndComments(source, at + 1);
+                continue;
             }
+            int start = at;
+            while (at < source.length() && Character.isJavaIdentifierPart(source.charAt(at))) {
+                at++;
+            }
+            String name = source.substring(start, at);
+            at = CellSplitter.skipBlankAndComments(source, at);
+            if (at == source.length() || "=;,([".indexOf(source.charAt(at)) >= 0 || previous != null && CLASS_LIKE.contains(previous)) {
+                names.add(name);
+            }
+            previous = name;
         }
-        return events;
+        return names;
     }
 
-    /** The names in {@code source}, each occurrence counted; a name spelled with a unicode escape makes imports whole. */
-    private Set<String> identifiers(String source) {
-        importEverything |= source.contains("\\u");
+    /** The Java names in {@code source} (and words of its strings and comments: more than needed is harmless). */
+    private static Set<String> names(String source) {
         Set<String> names = new HashSet<>();
         int at = 0;
         while (at < source.length()) {
@@ -90,9 +163,7 @@ final class ReferencedImports {
                 while (at < source.length() && Character.isJavaIdentifierPart(source.charAt(at))) {
                     at++;
                 }
-                String name = source.substring(start, at);
-                names.add(name);
-                occurrences.merge(name, 1, Integer::sum);
+                names.add(source.substring(start, at));
             } else {
                 at++;
             }
@@ -100,16 +171,12 @@ final class ReferencedImports {
         return names;
     }
 
-    private static boolean declaresAName(Snippet snippet) {
-        return (snippet instanceof VarSnippet || snippet instanceof MethodSnippet)
-                && snippet.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-    }
-
     private boolean needed(Snippet snippet) {
-        if (importEverything || !filtering.get() || !(snippet instanceof VarSnippet || snippet instanceof MethodSnippet)) {
+        Set<String> names = imported.get();
+        if (names == null || !isVariableOrMethod(snippet)) {
             return true;
         }
-        return occurrences.getOrDefault(((DeclarationSnippet) snippet).name(), 0) > 0;
+        return names.contains(((DeclarationSnippet) snippet).name());
     }
 
     /**

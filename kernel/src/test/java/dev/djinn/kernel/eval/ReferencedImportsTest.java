@@ -26,6 +26,9 @@ class ReferencedImportsTest {
     @BeforeEach
     void startJShell() {
         evaluator = TestEvaluators.withJavaUtil(warnings);
+        for (int helper = 0; helper < 40; helper++) { // enough declarations that compiles import only what they name
+            evaluator.eval("int helper" + helper + " = " + helper + ";", 0);
+        }
     }
 
     @AfterEach
@@ -35,7 +38,7 @@ class ReferencedImportsTest {
 
     @Test
     void aLaterCellsCompileImportsOnlyTheDeclarationsCodeNames() throws ReflectiveOperationException {
-        for (int cell = 1; cell <= 200; cell++) {
+        for (int cell = 1; cell <= 160; cell++) {
             evaluator.eval("int v" + cell + " = " + cell + ";", cell);
         }
         evaluator.eval("int count(List<Integer> xs) { return xs.size(); }", 201);
@@ -52,8 +55,8 @@ class ReferencedImportsTest {
 
     @Test
     void methodsAreRecompiledWithWhatTheyUseWhenItChanges() {
-        evaluator.eval("int base = 10;", 1);
-        evaluator.eval("int twice() { return base * 2; }", 2);
+        evaluator.eval("int base = 10; int factor = 2;", 1);
+        evaluator.eval("int twice() { return base * factor; }", 2);
         evaluator.eval("for (int i = 0; i < 50; i++) { }", 3);
         evaluator.eval("int base = 20;", 4); // twice() is recompiled against the new base
         assertEquals(40, evaluator.eval("twice()", 5).value());
@@ -61,6 +64,30 @@ class ReferencedImportsTest {
         evaluator.eval("int f(int n) { return n <= 0 ? 0 : g(n - 1) + 1; }", 6); // g does not exist yet
         evaluator.eval("int g(int n) { return f(n); }", 7);
         assertEquals(3, evaluator.eval("f(3)", 8).value());
+    }
+
+    @Test
+    void aDeclarationThatGivesALibraryNameANewMeaningRecompilesWhatUsesItWithItsImports() {
+        evaluator.eval("int offset = 10;", 1);
+        evaluator.eval("int total(List<Integer> xs) { return xs.size() + offset; }", 2);
+        evaluator.eval("interface List<T> { int size(); }", 3); // total is recompiled against this List
+        assertEquals(13, evaluator.eval("total(() -> 3)", 4).value());
+    }
+
+    @Test
+    void aClassRedefinedWithACommentBeforeItsNameRecompilesWhatUsesItWithItsImports() {
+        evaluator.eval("record Box(int w) { }\nint scale = 3;", 1);
+        evaluator.eval("int area(Box b) { return b.w() * scale; }", 2);
+        evaluator.eval("record /* now with a height */ Box(int w, int h) { }", 3);
+        assertEquals(6, evaluator.eval("area(new Box(2, 5))", 4).value());
+    }
+
+    @Test
+    void aVariableDeclaredWithoutSemicolonOrValueRecompilesWhatUsesIt() {
+        evaluator.eval("String unit = \"cm\"; double size = 2;", 1);
+        evaluator.eval("String label() { return size + unit; }", 2);
+        evaluator.eval("String size", 3); // a new type: label() is compiled again, and needs unit
+        assertEquals("nullcm", evaluator.eval("label()", 4).value());
     }
 
     @Test
