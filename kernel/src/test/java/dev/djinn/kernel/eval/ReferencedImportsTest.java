@@ -5,15 +5,20 @@ import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * A cell's compile imports the declarations some code names, not all the session made, and nothing that works in
@@ -53,48 +58,38 @@ class ReferencedImportsTest {
         assertEquals(9, evaluator.eval("answer", 203).value());
     }
 
-    @Test
-    void methodsAreRecompiledWithWhatTheyUseWhenItChanges() {
-        evaluator.eval("int base = 10; int factor = 2;", 1);
-        evaluator.eval("int twice() { return base * factor; }", 2);
-        evaluator.eval("for (int i = 0; i < 50; i++) { }", 3);
-        evaluator.eval("int base = 20;", 4); // twice() is recompiled against the new base
-        assertEquals(40, evaluator.eval("twice()", 5).value());
-
-        evaluator.eval("int f(int n) { return n <= 0 ? 0 : g(n - 1) + 1; }", 6); // g does not exist yet
-        evaluator.eval("int g(int n) { return f(n); }", 7);
-        assertEquals(3, evaluator.eval("f(3)", 8).value());
+    static Stream<Arguments> recompilations() {
+        return Stream.of(
+                arguments("a method, when a variable it uses is declared again",
+                        List.of("int base = 10; int factor = 2;", "int twice() { return base * factor; }", "int base = 20;"),
+                        "twice()", 40),
+                arguments("a method that waited for another one",
+                        List.of("int f(int n) { return n <= 0 ? 0 : g(n - 1) + 1; }", "int g(int n) { return f(n); }"),
+                        "f(3)", 3),
+                arguments("a method, when a library name it uses gets a new meaning",
+                        List.of("int offset = 10;", "int total(List<Integer> xs) { return xs.size() + offset; }",
+                                "interface List<T> { int size(); }"),
+                        "total(() -> 3)", 13),
+                arguments("a method, when a class it uses is redefined with a comment before its name",
+                        List.of("record Box(int w) { }\nint scale = 3;", "int area(Box b) { return b.w() * scale; }",
+                                "record /* now with a height */ Box(int w, int h) { }"),
+                        "area(new Box(2, 5))", 6),
+                arguments("a method, when a variable it uses gets a new type, declared without semicolon or value",
+                        List.of("String unit = \"cm\"; double size = 2;", "String label() { return size + unit; }", "String size"),
+                        "label()", "nullcm"),
+                arguments("variables, when an import makes JShell compile them again (they keep their values)",
+                        List.of("var names = new ArrayList<String>(List.of(\"a\")); String kept = \"kept\";",
+                                "import java.util.concurrent.*;"),
+                        "names + \" \" + kept", "[a] kept"));
     }
 
-    @Test
-    void aDeclarationThatGivesALibraryNameANewMeaningRecompilesWhatUsesItWithItsImports() {
-        evaluator.eval("int offset = 10;", 1);
-        evaluator.eval("int total(List<Integer> xs) { return xs.size() + offset; }", 2);
-        evaluator.eval("interface List<T> { int size(); }", 3); // total is recompiled against this List
-        assertEquals(13, evaluator.eval("total(() -> 3)", 4).value());
-    }
-
-    @Test
-    void aClassRedefinedWithACommentBeforeItsNameRecompilesWhatUsesItWithItsImports() {
-        evaluator.eval("record Box(int w) { }\nint scale = 3;", 1);
-        evaluator.eval("int area(Box b) { return b.w() * scale; }", 2);
-        evaluator.eval("record /* now with a height */ Box(int w, int h) { }", 3);
-        assertEquals(6, evaluator.eval("area(new Box(2, 5))", 4).value());
-    }
-
-    @Test
-    void aVariableDeclaredWithoutSemicolonOrValueRecompilesWhatUsesIt() {
-        evaluator.eval("String unit = \"cm\"; double size = 2;", 1);
-        evaluator.eval("String label() { return size + unit; }", 2);
-        evaluator.eval("String size", 3); // a new type: label() is compiled again, and needs unit
-        assertEquals("nullcm", evaluator.eval("label()", 4).value());
-    }
-
-    @Test
-    void aVariableKeepsItsValueWhenAnImportRecompilesIt() {
-        evaluator.eval("var names = new ArrayList<String>(List.of(\"a\")); String kept = \"kept\";", 1);
-        evaluator.eval("import java.util.concurrent.*;", 2);
-        assertEquals("[a] kept", evaluator.eval("names + \" \" + kept", 3).value());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recompilations")
+    void whatJShellCompilesAgainBecauseOfACellGetsTheImportsItsCodeNeeds(String what, List<String> cells, String expression, Object expected) {
+        for (int cell = 0; cell < cells.size(); cell++) {
+            evaluator.eval(cells.get(cell), cell + 1);
+        }
+        assertEquals(expected, evaluator.eval(expression, cells.size() + 1).value(), what);
     }
 
     @Test
