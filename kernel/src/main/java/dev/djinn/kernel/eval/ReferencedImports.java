@@ -171,14 +171,6 @@ final class ReferencedImports {
         return names;
     }
 
-    private boolean needed(Snippet snippet) {
-        Set<String> names = imported.get();
-        if (names == null || !isVariableOrMethod(snippet)) {
-            return true;
-        }
-        return names.contains(((DeclarationSnippet) snippet).name());
-    }
-
     /**
      * JShell's list of snippets by key: looked up by index everywhere, and iterated only to write a wrapper's imports,
      * so leaving out the declarations no code names changes nothing but those imports.
@@ -190,7 +182,12 @@ final class ReferencedImports {
 
         @Override
         public Iterator<Snippet> iterator() {
-            return super.stream().filter(snippet -> snippet != null && needed(snippet)).iterator();
+            Set<String> names = imported.get();
+            if (names == null) {
+                return super.iterator();
+            }
+            return super.stream().filter(snippet -> snippet != null
+                    && (!isVariableOrMethod(snippet) || names.contains(((DeclarationSnippet) snippet).name()))).iterator();
         }
     }
 }
