@@ -5,8 +5,9 @@ Runs CELLS cells that cycle through what people type (a declaration, an expressi
 list, a string). With --names reused the declarations cycle through 10 names, as a notebook whose cells are run
 again and again does; with --names distinct (the default) every declaration has a new name, so what is alive grows
 with the session; --names used is distinct with every declaration named again by the next cell (the kernel imports
-into a compile only the declarations some code names, so this is the case where all of them are). At each checkpoint times "1+1" (median of 15, back to back) and reads the kernel process's
-resident memory. Prints a row per checkpoint and the ratio of the last checkpoint's 1+1 to cell 100's.
+into a compile only the declarations some code names, so this is the case where all of them are). At each
+checkpoint it times "1+1" (median of 15, back to back) and reads the kernel process's resident memory. Prints a row
+per checkpoint and the ratio of the last checkpoint's 1+1 to cell 100's.
 
 Usage: JUPYTER_PATH=... kernel/src/bench/long_session.py [--cells 2000] [--every 100] [--names distinct|reused|used]
                                                              [--kernel djinn]
@@ -59,8 +60,8 @@ def main():
     pid = km.provisioner.process.pid
     rows = []
     print("%6s %12s %10s" % ("cell", "1+1 (ms)", "RSS (MiB)"), flush=True)
+    cells = USED if args.names == "used" else ORDINARY
     for i in range(1, args.cells + 1):
-        cells = USED if args.names == "used" else ORDINARY
         execute(kc, cells[i % len(cells)].format(i=i, n=i % 10 if args.names == "reused" else i, p=i - 1))
         if i % args.every == 0:
             trip = statistics.median(execute(kc, "1+1") for _ in range(15))

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static dev.djinn.kernel.eval.JShellInternals.cast;
 import static dev.djinn.kernel.eval.JShellInternals.field;
@@ -87,19 +88,22 @@ final class ReferencedImports {
         if (jshell == null || IMPORT.matcher(source).matches() || source.contains("\\u")) {
             return null;
         }
-        List<Snippet> live = jshell.snippets().filter(snippet -> snippet.kind().isPersistent() && jshell.status(snippet).isActive()).toList();
-        Set<String> sourceNames = names(source);
-        Set<String> needed = new HashSet<>(sourceNames);
+        List<Word> words = words(source);
+        Set<String> needed = names(words);
         Map<String, List<Snippet>> namers = new HashMap<>();
-        for (Snippet snippet : live) {
-            if (jshell.status(snippet) == Snippet.Status.VALID) {
+        for (Snippet snippet : jshell.snippets().toList()) {
+            Snippet.Status status = jshell.status(snippet);
+            if (!snippet.kind().isPersistent() || !status.isActive()) {
+                continue;
+            }
+            if (status == Snippet.Status.VALID) {
                 namesOf(snippet).forEach(name -> namers.computeIfAbsent(name, n -> new ArrayList<>()).add(snippet));
             } else {
                 needed.addAll(namesOf(snippet)); // waiting for a name: JShell tries it again when one is declared
             }
         }
         // what the cell may declare (JShell recompiles the snippets that name it), then what those may recompile
-        Set<String> linked = declarable(source);
+        Set<String> linked = declarable(source, words);
         Deque<String> links = new ArrayDeque<>(linked);
         Set<Snippet> recompilable = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!links.isEmpty()) {
@@ -120,22 +124,45 @@ final class ReferencedImports {
     }
 
     private Set<String> namesOf(Snippet snippet) {
-        return namesOfSnippets.computeIfAbsent(snippet, s -> names(s.source()));
+        return namesOfSnippets.computeIfAbsent(snippet, s -> names(words(s.source())));
     }
 
     /**
-     * The names {@code source} may declare, found without a parse (JShell's costs as much as the cell's compile): a
+     * The names {@code source} (its {@code words}) may declare, found without a parse (JShell's costs as much as the cell's compile): a
      * name right after {@code class}, {@code interface}, {@code enum} or {@code record}, and a name followed by
      * {@code = ; , ( [} or nothing — where every variable and method declaration puts its name. Calls and assignments
      * come along; more than the declared names only imports more.
      */
-    private static Set<String> declarable(String source) {
+    private static Set<String> declarable(String source, List<Word> words) {
         Set<String> names = new HashSet<>();
-        String previous = null;
+        Word previous = null;
+        for (Word word : words) {
+            int next = CellSplitter.skipBlankAndComments(source, word.end());
+            boolean namesAClass = previous != null && CLASS_LIKE.contains(previous.text())
+                    && CellSplitter.skipBlankAndComments(source, previous.end()) == word.start();
+            if (next == source.length() || "=;,([".indexOf(source.charAt(next)) >= 0 || namesAClass) {
+                names.add(word.text());
+            }
+            previous = word;
+        }
+        return names;
+    }
+
+    /** The distinct names among {@code words} (the words of strings too: more than needed is harmless). */
+    private static Set<String> names(List<Word> words) {
+        return words.stream().map(Word::text).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** A Java name in a source, at [start, end). */
+    private record Word(String text, int start, int end) {
+    }
+
+    /** The Java names of {@code source} outside its comments, in order (the words of its strings too). */
+    private static List<Word> words(String source) {
+        List<Word> words = new ArrayList<>();
         int at = CellSplitter.skipBlankAndComments(source, 0);
         while (at < source.length()) {
             if (!Character.isJavaIdentifierStart(source.charAt(at))) {
-                previous = null;
                 at = CellSplitter.skipBlankAndComments(source, at + 1);
                 continue;
             }
@@ -143,32 +170,10 @@ final class ReferencedImports {
             while (at < source.length() && Character.isJavaIdentifierPart(source.charAt(at))) {
                 at++;
             }
-            String name = source.substring(start, at);
+            words.add(new Word(source.substring(start, at), start, at));
             at = CellSplitter.skipBlankAndComments(source, at);
-            if (at == source.length() || "=;,([".indexOf(source.charAt(at)) >= 0 || previous != null && CLASS_LIKE.contains(previous)) {
-                names.add(name);
-            }
-            previous = name;
         }
-        return names;
-    }
-
-    /** The Java names in {@code source} (and words of its strings and comments: more than needed is harmless). */
-    private static Set<String> names(String source) {
-        Set<String> names = new HashSet<>();
-        int at = 0;
-        while (at < source.length()) {
-            if (Character.isJavaIdentifierStart(source.charAt(at))) {
-                int start = at;
-                while (at < source.length() && Character.isJavaIdentifierPart(source.charAt(at))) {
-                    at++;
-                }
-                names.add(source.substring(start, at));
-            } else {
-                at++;
-            }
-        }
-        return names;
+        return words;
     }
 
     /**
