@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""(c) PyTorch from Python (Debian's python3-torch), Adam 1e-3, 2 threads; warm epoch = the last one.
+"""(c) PyTorch from Python (Debian's python3-torch), Adam 1e-3, 2 threads (--threads); warm epoch = the last one.
 
 --idiom loader: TensorDataset + DataLoader + the usual loop (the documented way);
 --idiom slicing: a shuffled index over tensors already in memory, sliced per batch (the fast idiom).
@@ -38,8 +38,9 @@ def main():
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--images", type=int, default=60000)
+    parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(42)
     x = (torch.tensor(idx("train-images-idx3-ubyte", 16).reshape(-1, 1, 28, 28), dtype=torch.float32) / 255)[:args.images]
     y = torch.tensor(idx("train-labels-idx1-ubyte", 8), dtype=torch.long)[:args.images]
@@ -68,8 +69,8 @@ def main():
     with torch.no_grad():
         accuracy = (model(tx).argmax(1) == ty).float().mean().item()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print("RESULT pytorch-%s-%s-b%d samples_per_s=%.0f accuracy=%.4f peak_rss_kb=%d"
-          % (args.idiom, args.model, args.batch, warm, accuracy, peak_kb))
+    print("RESULT pytorch-%s-%s-b%d%s samples_per_s=%.0f accuracy=%.4f peak_rss_kb=%d"
+          % (args.idiom, args.model, args.batch, "-1thread" if args.threads == 1 else "", warm, accuracy, peak_kb))
 
 
 if __name__ == "__main__":

@@ -53,7 +53,8 @@ public final class PlainDjlBench {
                 NDArray ty = data.test().labels(manager);
                 NDArray predicted = trainer.evaluate(new ai.djl.ndarray.NDList(tx)).singletonOrThrow().argMax(1);
                 double accuracy = predicted.eq(ty).countNonzero().getLong() / (double) data.test().size();
-                BenchData.report("plain-djl-mlp-b" + batch, warm, accuracy);
+                String threads = ai.djl.pytorch.jni.JniUtils.getNumThreads() == 1 ? "-1thread" : "";
+                BenchData.report("plain-djl-mlp-b" + batch + threads, warm, accuracy);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.djinn.magics;
 import dev.djinn.magics.mime.MimeBundle;
 import ai.djl.Device;
 import dev.djinn.dsl.device.Devices;
+import dev.djinn.dsl.device.EngineThreads;
 import dev.djinn.dsl.evaluate.ClassifierEvaluation;
 import dev.djinn.dsl.evaluate.Evaluation;
 import dev.djinn.dsl.train.BatchProgress;
@@ -41,6 +42,7 @@ class GpuAndDisplayTest {
         assertEquals(List.of(Device.cpu()), ((GpuReport) registry.run(new MagicCall("gpu", "cpu", null), new PlainSession())).defaults());
         assertEquals(List.of(Device.cpu()), Devices.defaults());
         assertTrue(registry.run(new MagicCall("gpu", "threads 2", null), new PlainSession()).toString().contains("2 intra-op"));
+        assertTrue(EngineThreads.chosenByUser(), "a count the user chose is kept for training too");
         assertThrows(MagicException.class, () -> registry.run(new MagicCall("gpu", "threads lots", null), new PlainSession()));
     }
 

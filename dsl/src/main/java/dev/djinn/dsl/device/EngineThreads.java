@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class EngineThreads implements AutoCloseable {
     private static final Object LOCK = new Object();
     private static int processDefault = -1;
+    private static volatile boolean chosenByUser;
 
     private EngineThreads() {
     }
@@ -23,6 +24,21 @@ public final class EngineThreads implements AutoCloseable {
             }
             return processDefault;
         }
+    }
+
+    /**
+     * Every thread uses {@code threads} PyTorch threads from now on ({@code %gpu threads N}), training included: a
+     * count the user chose is kept, so small models no longer move to {@link OneThreadWorker}.
+     */
+    public static void chooseForAll(int threads) {
+        processDefault();
+        JniUtils.setNumThreads(Math.max(1, threads));
+        chosenByUser = true;
+    }
+
+    /** Whether {@link #chooseForAll} was called. */
+    public static boolean chosenByUser() {
+        return chosenByUser;
     }
 
     /** The calling thread uses {@code threads} PyTorch threads until {@link #close()}, which must run on the same thread. */

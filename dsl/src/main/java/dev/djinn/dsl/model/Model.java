@@ -295,9 +295,16 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
                     epochs -> save(file, epochs));
             resolved = TrainOption.resolve(withOption(options, TrainOption.progress(saver)));
         }
-        History history = TrainingLoop.run(training, data, validation, validatedOn, resolved);
+        History history = run(training, data, validation, validatedOn, resolved);
         trainedEpochs.addAll(history.epochs());
         return history;
+    }
+
+    /** The training loop, on one PyTorch thread when this model's steps are small (see {@link TrainingThreads}). */
+    private History run(TrainingSession training, LabeledData data, LabeledData validation, String validatedOn,
+                        TrainingOptions options) {
+        boolean oneThread = TrainingThreads.oneThread(summary(), options.batchSize(), devices());
+        return TrainingThreads.run(oneThread, () -> TrainingLoop.run(training, data, validation, validatedOn, options));
     }
 
     private static TrainOption[] withOption(TrainOption[] options, TrainOption added) {

@@ -3,6 +3,7 @@ package dev.djinn.dsl.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 
 import java.util.Map;
@@ -28,6 +29,10 @@ abstract class ElementwiseOptimizer extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float learningRate = rate.getNewValue(updateCount(parameterId));
+        // PyTorch records by default on threads other than the engine's first, and refuses in-place updates of
+        // weights while recording
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDManager scratch = weight.getManager().newSubManager()) {
             NDArray g = keep(scratch, grad.mul(rescaleGrad));
             if (clipGrad > 0) {
@@ -37,6 +42,8 @@ abstract class ElementwiseOptimizer extends Optimizer {
                 g = keep(scratch, g.add(keep(scratch, weight.mul(getWeightDecay()))));
             }
             apply(parameterId, weight, g, learningRate, scratch);
+        } finally {
+            JniUtils.setGradMode(recording);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.djinn.dsl.train;
 
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
 
@@ -152,6 +153,15 @@ public final class OptimizerSpec {
             default:
                 return new ElementwiseOptimizer.Adagrad(rate, weightDecay + l2, clipGradient);
         }
+    }
+
+    /**
+     * Adam's and AdamW's fused update (state in a sub-manager of {@code manager}), which replaces DJL's on a single
+     * device; null for the other optimizers, which DJL's trainer updates.
+     */
+    FusedAdam fused(float l2, NDManager manager) {
+        return kind == Kind.ADAM || kind == Kind.ADAMW
+                ? new FusedAdam(weightDecay + l2, clipGradient, kind == Kind.ADAMW, manager) : null;
     }
 
     private <B extends Optimizer.OptimizerBuilder<B>> B common(B builder, float l2) {

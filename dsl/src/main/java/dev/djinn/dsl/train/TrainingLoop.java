@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.Permutation;
+import dev.djinn.dsl.device.OneThreadWorker;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,6 +61,8 @@ public final class TrainingLoop {
         try (NDManager dataManager = network.manager().newSubManager()) {
             NDArray features = train.features(dataManager);
             NDArray labels = train.labels(dataManager);
+            Rows featureRows = new Rows(features);
+            Rows labelRows = new Rows(labels);
             // validation tensors are made once per train, not once per epoch
             NDArray validationFeatures = validation == null ? null : validation.features(dataManager);
             NDArray validationLabels = validation == null ? null : validation.labels(dataManager);
@@ -77,7 +80,7 @@ public final class TrainingLoop {
                             ? epochManager.create(Arrays.stream(Permutation.of(size, random)).asLongStream().toArray()) : null;
                     int batch = 0;
                     for (int start = 0; start < size; start += options.batchSize(), batch++) {
-                        if (Thread.currentThread().isInterrupted()) {
+                        if (Thread.currentThread().isInterrupted() || OneThreadWorker.callerInterrupted()) {
                             history.interrupted(epoch, batch + 1);
                             options.progress().onEnd(history);
                             return history;
@@ -89,8 +92,8 @@ public final class TrainingLoop {
                             if (order != null) {
                                 NDArray indices = order.get(new NDIndex().addSliceDim(start, end));
                                 indices.attach(batchManager);
-                                xb = features.get(indices);
-                                yb = labels.get(indices);
+                                xb = featureRows.at(indices);
+                                yb = labelRows.at(indices);
                             } else {
                                 xb = features.get(new NDIndex().addSliceDim(start, end));
                                 yb = labels.get(new NDIndex().addSliceDim(start, end));

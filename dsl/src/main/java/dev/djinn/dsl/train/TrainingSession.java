@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ public final class TrainingSession implements TrainableNetwork, AutoCloseable {
     private final NDManager dataManager;
     private final Recipe recipe;
     private final LearningRate learningRate;
+    /** Adam's fused update on one device, else null (DJL's trainer updates). */
+    private final FusedAdam fused;
+    private final List<Parameter> parameters = new ArrayList<>();
     private final Map<String, NDArray> snapshot = new HashMap<>();
     private long steps;
 
@@ -42,6 +46,9 @@ public final class TrainingSession implements TrainableNetwork, AutoCloseable {
         this.dataManager = dataManager;
         this.recipe = recipe;
         this.learningRate = learningRate;
+        block.getParameters().forEach(entry -> parameters.add(entry.getValue()));
+        boolean pyTorch = parameters.stream().allMatch(p -> FusedAdam.supports(p.getArray()));
+        this.fused = recipe.devices().size() == 1 && pyTorch ? recipe.optimizer().fused(recipe.l2(), dataManager) : null;
     }
 
     /** A session over an initialized {@code block}; data tensors go in sub-managers of {@code dataManager}. */
@@ -102,8 +109,23 @@ public final class TrainingSession implements TrainableNetwork, AutoCloseable {
 
     @Override
     public void step() {
-        trainer.step();
+        if (fused != null) {
+            fused.step(trainableArrays(), learningRate.at(steps));
+        } else {
+            trainer.step();
+        }
         steps++;
+    }
+
+    /** The arrays of the parameters that learn now (frozen ones left out), in the block's order. */
+    private List<NDArray> trainableArrays() {
+        List<NDArray> arrays = new ArrayList<>(parameters.size());
+        for (Parameter parameter : parameters) {
+            if (parameter.requiresGradient()) {
+                arrays.add(parameter.getArray());
+            }
+        }
+        return arrays;
     }
 
     /** λ·Σ|w| over the weights (not biases), for L1 regularization; null without it. */
@@ -167,6 +189,9 @@ public final class TrainingSession implements TrainableNetwork, AutoCloseable {
     @Override
     public void close() {
         snapshot.values().forEach(NDArray::close);
+        if (fused != null) {
+            fused.close();
+        }
         trainer.close();
         djlModel.close();
     }

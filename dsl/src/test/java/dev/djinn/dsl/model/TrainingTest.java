@@ -63,11 +63,12 @@ class TrainingTest {
     @Test
     void anInterruptStopsTrainingAtTheNextBatchAndKeepsTheWeights() {
         AtomicInteger batches = new AtomicInteger();
+        Thread cell = Thread.currentThread();
         ProgressListener interruptAfterFive = new ProgressListener() {
             @Override
             public void onBatch(BatchProgress progress) {
                 if (batches.incrementAndGet() == 5) {
-                    Thread.currentThread().interrupt(); // as the kernel's interrupt does to the cell thread
+                    cell.interrupt(); // as the kernel's interrupt does to the cell thread (this runs on the training thread)
                 }
             }
         };

@@ -1,8 +1,8 @@
 package dev.djinn.magics.gpu;
 
 import ai.djl.Device;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.djinn.dsl.device.Devices;
+import dev.djinn.dsl.device.EngineThreads;
 import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
@@ -28,7 +28,7 @@ public final class GpuMagic extends BaseMagic {
             if (words.size() != 2 || !words.get(1).matches("[1-9]\\d*")) {
                 throw new MagicException("%gpu threads takes one whole number of threads, such as %gpu threads 4.");
             }
-            JniUtils.setNumThreads(Integer.parseInt(words.get(1)));
+            EngineThreads.chooseForAll(Integer.parseInt(words.get(1)));
             return GpuReport.now();
         }
         if (words.size() != 1) {
