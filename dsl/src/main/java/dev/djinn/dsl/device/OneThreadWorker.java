@@ -71,7 +71,7 @@ public final class OneThreadWorker {
     }
 
     private static void start() {
-        if (thread != null) {
+        if (thread != null && thread.isAlive()) {
             return;
         }
         EngineThreads.processDefault();
@@ -81,18 +81,24 @@ public final class OneThreadWorker {
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        thread = new Thread(root, () -> {
-            // PyTorch sets a thread's count on its first parallel operation from the process-wide value: do that first
-            JniUtils.getNumThreads();
-            JniUtils.setNumThreads(1);
-            // gradients are recorded only inside a gradient collector, as on the thread that started the engine
-            JniUtils.setGradMode(false);
-            ready.complete(null);
+        Thread worker = new Thread(root, () -> {
+            try {
+                // PyTorch sets a thread's count on its first parallel operation from the process-wide value: do that first
+                JniUtils.getNumThreads();
+                JniUtils.setNumThreads(1);
+                // gradients are recorded only inside a gradient collector, as on the thread that started the engine
+                JniUtils.setGradMode(false);
+                ready.complete(null);
+            } catch (Throwable t) {
+                ready.completeExceptionally(t);
+                return;
+            }
             serve();
         }, "djinn-one-thread-engine");
-        thread.setDaemon(true);
-        thread.start();
-        ready.join();
+        worker.setDaemon(true);
+        worker.start();
+        ready.join(); // throws what the set-up threw: the caller sees it, and the next call tries again
+        thread = worker;
         Thread restore = new Thread(root, () -> {
             JniUtils.getNumThreads();
             JniUtils.setNumThreads(current);
