@@ -1,5 +1,6 @@
 package dev.djinn.dsl.device;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -20,6 +21,7 @@ public final class EngineThreads implements AutoCloseable {
     public static int processDefault() {
         synchronized (LOCK) {
             if (processDefault < 0) {
+                Engine.getEngine("PyTorch"); // loads the natives JniUtils calls
                 processDefault = JniUtils.getNumThreads();
             }
             return processDefault;

@@ -74,7 +74,7 @@ public final class OneThreadWorker {
         if (thread != null && thread.isAlive()) {
             return;
         }
-        EngineThreads.processDefault();
+        EngineThreads.processDefault(); // also loads the natives JniUtils calls
         int current = JniUtils.getNumThreads(); // the caller's, which new threads take: %gpu threads N may have set it
         CompletableFuture<Void> ready = new CompletableFuture<>();
         ThreadGroup root = Thread.currentThread().getThreadGroup();
