@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * <p>The count is set once, when the thread starts, and never changed: PyTorch's {@code set_num_threads} also resizes
  * process-wide pools and stores the count new threads start with, and changing a thread's OpenMP count back and forth
  * around every run is where OpenMP runtimes have hung (pytorch/pytorch#75147). The process-wide value is put back at
- * once by a throwaway thread, so no other thread's count changes.
+ * once from the starting thread, with the count that thread already has, so no other thread's count changes.
  *
  * <p>{@link #call} runs work there while the caller waits: an interrupt of the caller reaches the work (the training
  * loop stops after its batch, see {@link #callerInterrupted}) and stays set on the caller, and the caller's context
@@ -99,22 +99,8 @@ public final class OneThreadWorker {
         worker.start();
         ready.join(); // throws what the set-up threw: the caller sees it, and the next call tries again
         thread = worker;
-        Thread restore = new Thread(root, () -> {
-            JniUtils.getNumThreads();
-            JniUtils.setNumThreads(current);
-        }, "djinn-engine-threads-restore");
-        restore.start();
-        boolean interrupted = false;
-        while (restore.isAlive()) {
-            try {
-                restore.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // the process-wide value back, set from here: this thread's own count is `current` already
+        JniUtils.setNumThreads(current);
     }
 
     private static void serve() {
