@@ -5,6 +5,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import re
 import time
 
 import nbformat
@@ -76,7 +77,9 @@ def test_training_shows_one_live_display_updated_in_place_then_plot_and_tensor(k
     final = updates[-1]["data"]
     assert final["text/plain"].startswith("Training done: 4 epochs")
     assert "data:image/png;base64," in final["text/html"], "the History chart at the end"
-    assert "Epoch 1/4 [" in (displays[0]["data"]["text/plain"] + "".join(u["data"]["text/plain"] for u in updates))
+    # a progress frame of some epoch: this small model trains an epoch in about 0.1 s, so which epochs the five
+    # updates a second land in is the machine's business
+    assert re.search(r"Epoch [1-4]/4 \[", displays[0]["data"]["text/plain"] + "".join(u["data"]["text/plain"] for u in updates))
 
     _, outputs = run(kc, "%plot h")
     data = result_of(outputs)
