@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Adam as PyTorch's fused kernel computes it: one vectorized pass per parameter (torch._fused_adam_),
@@ -40,11 +41,8 @@ final class FusedAdam implements AutoCloseable {
     private final IValue decoupledFlag;
     /** The arrays the last step was given, to notice a change (a layer frozen or unfrozen between runs). */
     private final List<NDArray> given = new ArrayList<>();
-    /** Those of them updated: the ones with a gradient when they were first given. */
-    private final List<NDArray> tracked = new ArrayList<>();
-    private final List<NDArray> firstMoments = new ArrayList<>();
-    private final List<NDArray> secondMoments = new ArrayList<>();
-    private final List<NDArray> steps = new ArrayList<>();
+    /** Those of them updated (the ones with a gradient when they were first given), with their state. */
+    private List<Slot> slots = List.of();
     private List<IValue> lists = List.of();
 
     /** @param decoupled AdamW (the weights shrink by lr × decay) rather than Adam (decay added to the gradient) */
@@ -80,28 +78,14 @@ final class FusedAdam implements AutoCloseable {
 
     /** Moments for arrays seen for the first time (zero, as a new optimizer's), kept for those seen before. */
     private void track(List<NDArray> parameters) {
-        List<NDArray> m = new ArrayList<>();
-        List<NDArray> v = new ArrayList<>();
-        List<NDArray> t = new ArrayList<>();
+        List<Slot> next = new ArrayList<>();
         for (NDArray parameter : parameters) {
-            int known = indexOf(parameter);
-            if (known >= 0) {
-                m.add(firstMoments.get(known));
-                v.add(secondMoments.get(known));
-                t.add(steps.get(known));
-            } else {
-                m.add(stateManager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice()));
-                v.add(stateManager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice()));
-                t.add(stateManager.zeros(new Shape(), DataType.FLOAT32, parameter.getDevice()));
-            }
+            next.add(slots.stream().filter(slot -> slot.parameter() == parameter).findFirst() // by identity
+                    .orElseGet(() -> Slot.fresh(parameter, stateManager)));
         }
-        tracked.clear();
-        tracked.addAll(parameters);
-        replace(firstMoments, m);
-        replace(secondMoments, v);
-        replace(steps, t);
+        slots = next;
         lists.forEach(IValue::close);
-        lists = List.of(list(tracked), list(firstMoments), list(secondMoments), list(steps));
+        lists = List.of(list(Slot::parameter), list(Slot::firstMoment), list(Slot::secondMoment), list(Slot::step));
     }
 
     private static boolean hasGradient(NDArray parameter) {
@@ -126,22 +110,9 @@ final class FusedAdam implements AutoCloseable {
         return true;
     }
 
-    private int indexOf(NDArray parameter) {
-        for (int i = 0; i < tracked.size(); i++) {
-            if (tracked.get(i) == parameter) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void replace(List<NDArray> into, List<NDArray> from) {
-        into.clear();
-        into.addAll(from);
-    }
-
-    private static IValue list(List<NDArray> arrays) {
-        return IValue.listFrom(arrays.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
+    /** One of the module's four lists, in the slots' order. */
+    private IValue list(Function<Slot, NDArray> part) {
+        return IValue.listFrom(slots.stream().map(part).map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
     }
 
     private static synchronized PtSymbolBlock module() {
@@ -157,6 +128,15 @@ final class FusedAdam implements AutoCloseable {
             }
         }
         return module;
+    }
+
+    /** One updated parameter array and its optimizer state: the two moments and the step count. */
+    private record Slot(NDArray parameter, NDArray firstMoment, NDArray secondMoment, NDArray step) {
+        static Slot fresh(NDArray parameter, NDManager manager) {
+            return new Slot(parameter, manager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice()),
+                    manager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice()),
+                    manager.zeros(new Shape(), DataType.FLOAT32, parameter.getDevice()));
+        }
     }
 
     @Override

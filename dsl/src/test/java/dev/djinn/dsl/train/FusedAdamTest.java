@@ -25,6 +25,28 @@ class FusedAdamTest {
         assertArrayEquals(expected(3, 1e-2, 0.1, 0, true), fusedSteps(3, 1e-2f, 0.1f, 0f, true), 1e-6f);
     }
 
+    @Test
+    void anArrayKeepsItsMomentsWhenOthersJoinAndLeaveBetweenSteps() {
+        try (NDManager manager = NDManager.newBaseManager(); FusedAdam adam = new FusedAdam(0.1f, 2.0f, false, manager)) {
+            NDArray weights = manager.create(START.clone());
+            weights.setRequiresGradient(true);
+            NDArray unfrozen = manager.create(new float[] {1f, 1f});
+            unfrozen.setRequiresGradient(true);
+            NDArray slope = manager.create(GRADIENT);
+            for (int i = 0; i < 3; i++) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    collector.backward(weights.mul(slope).mul((i + 1) * (i + 1)).sum().add(unfrozen.mul(-3f).sum()));
+                }
+                // a layer unfrozen for the second step only, and put first: the sets differ in size and order
+                adam.step(i == 1 ? List.of(unfrozen, weights) : List.of(weights), 1e-2f);
+                unfrozen.getGradient().subi(unfrozen.getGradient());
+            }
+            assertArrayEquals(expected(3, 1e-2, 0.1, 2.0, false), weights.toFloatArray(), 1e-6f);
+            // its one step from fresh moments: the first Adam step moves by the learning rate against the gradient (-2.9)
+            assertArrayEquals(new float[] {1.01f, 1.01f}, unfrozen.toFloatArray(), 1e-6f);
+        }
+    }
+
     /** The weights after {@code steps} updates by the fused module, the gradient (t² × GRADIENT at step t) given by backward. */
     private static float[] fusedSteps(int steps, float rate, float decay, float clip, boolean decoupled) {
         try (NDManager manager = NDManager.newBaseManager(); FusedAdam adam = new FusedAdam(decay, clip, decoupled, manager)) {
