@@ -31,7 +31,8 @@ final class LayerBlocks {
             case SIGMOID: return Activation.sigmoidBlock();
             case TANH: return Activation.tanhBlock();
             case GELU: return Activation.geluBlock();
-            case SWISH: return Activation.swishBlock(1f);
+            // not DJL's swishBlock: it multiplies by beta through a tensor freed before backward (see Scalars)
+            case SWISH: return new LambdaBlock(list -> new NDList(list.singletonOrThrow().mul(Activation.sigmoid(list.singletonOrThrow()))), "Swish");
             case SOFTMAX: return new LambdaBlock(list -> new NDList(list.singletonOrThrow().softmax(-1)), "softmax");
             default: return Activation.leakyReluBlock((float) alpha);
         }

@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.djinn.dsl.tensor.Scalars;
 
 /**
  * Multi-head self-attention: each token's vector attends to every unmasked token of its sequence through
@@ -77,7 +78,7 @@ public final class SelfAttentionBlock extends AbstractBlock {
         NDArray q = split(query.forward(store, new NDList(x), training).head(), batch, length, size);
         NDArray k = split(key.forward(store, new NDList(x), training).head(), batch, length, size);
         NDArray v = split(value.forward(store, new NDList(x), training).head(), batch, length, size);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(size));
+        NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(size));
         if (mask != null) {
             scores = scores.add(mask.neg().add(1).mul(MASKED).reshape(batch, 1, 1, length));
         }

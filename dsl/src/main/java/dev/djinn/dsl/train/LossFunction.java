@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import com.google.gson.JsonObject;
+import dev.djinn.dsl.tensor.Scalars;
 
 import java.util.Arrays;
 
@@ -98,7 +99,7 @@ public final class LossFunction {
             case BINARY_CROSS_ENTROPY: {
                 // from logits, in the stable form max(x, 0) - x·y + log(1 + e^-|x|)
                 NDArray y = targetsLike(labels, output);
-                return output.maximum(0).sub(output.mul(y)).add(output.abs().neg().exp().add(1).log()).mean();
+                return Scalars.maximum(output, 0f).sub(output.mul(y)).add(output.abs().neg().exp().add(1).log()).mean();
             }
             case MSE:
                 return output.sub(targetsLike(labels, output)).square().mean();
@@ -106,8 +107,8 @@ public final class LossFunction {
                 return output.sub(targetsLike(labels, output)).abs().mean();
             default: {
                 NDArray error = output.sub(targetsLike(labels, output)).abs();
-                NDArray quadratic = error.square().mul(0.5f);
-                NDArray linear = error.sub(0.5f * delta).mul(delta);
+                NDArray quadratic = Scalars.mul(error.square(), 0.5f);
+                NDArray linear = Scalars.mul(error.sub(0.5f * delta), delta);
                 return NDArrays.where(error.lte(delta), quadratic, linear).mean();
             }
         }

@@ -10,6 +10,7 @@ import ai.djl.training.Trainer;
 import dev.djinn.dsl.data.LabeledData;
 import dev.djinn.dsl.data.Permutation;
 import dev.djinn.dsl.device.OneThreadWorker;
+import dev.djinn.dsl.tensor.Scalars;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ public final class TrainingLoop {
                                     NDArray loss = lossFunction.evaluate(part.y(), output);
                                     float share = (float) part.size() / (end - start);
                                     batchLoss += loss.getFloat() * share;
-                                    NDArray scaled = share == 1f ? loss : loss.mul(share);
+                                    NDArray scaled = share == 1f ? loss : Scalars.mul(loss, share);
                                     NDArray penalty = part.first() ? network.l1Penalty() : null;
                                     collector.backward(penalty == null ? scaled : scaled.add(penalty));
                                     for (int m = 0; m < metrics.size(); m++) {

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.djinn.dsl.tensor.Scalars;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class TrainingSession implements TrainableNetwork, AutoCloseable {
                 total = total == null ? sum : total.add(sum);
             }
         }
-        return total == null ? null : total.mul(recipe.l1());
+        return total == null ? null : Scalars.mul(total, recipe.l1());
     }
 
     /** Keeps a copy of every weight (for early stopping's "restore best"). */
