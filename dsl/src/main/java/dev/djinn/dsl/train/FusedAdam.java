@@ -23,8 +23,7 @@ import java.util.function.Function;
  * 784-128-10's update: ~90 µs instead of ~260 µs a step). DJL cannot call that operator, so a small TorchScript
  * module does ({@code fused_adam.pt}, written by {@code src/main/torchscript/fused_adam.py}); libtorch compiles its
  * code when it loads it. The update is torch.optim.Adam's (epsilon after the bias correction), with the gradients
- * clipped to [-clip, clip] first when asked; the gradients are zeroed after the step, as DJL's update does. The
- * module's AdamW form ({@code decoupled}) is tested but not used by training: see {@link OptimizerSpec#fused}.
+ * clipped to [-clip, clip] first when asked; the gradients are zeroed after the step, as DJL's update does.
  *
  * <p>Moments and step counts live here, one set per parameter array, and carry over from one {@code train} to the next.
  */

@@ -156,12 +156,12 @@ public final class OptimizerSpec {
     }
 
     /**
-     * Adam's fused update (state in a sub-manager of {@code manager}), which replaces DJL's on a single device; null for
-     * the other optimizers, which DJL's trainer updates. AdamW stays on DJL's update: fine-tuning the pretrained BERT
-     * encoder with the fused decoupled update ended in NaN within a few batches in 2 of 3 kernel runs (cause not found).
+     * Adam's and AdamW's fused update (state in a sub-manager of {@code manager}), which replaces DJL's on a single
+     * device; null for the other optimizers, which DJL's trainer updates.
      */
     FusedAdam fused(float l2, NDManager manager) {
-        return kind == Kind.ADAM ? new FusedAdam(weightDecay + l2, clipGradient, false, manager) : null;
+        return kind == Kind.ADAM || kind == Kind.ADAMW
+                ? new FusedAdam(weightDecay + l2, clipGradient, kind == Kind.ADAMW, manager) : null;
     }
 
     private <B extends Optimizer.OptimizerBuilder<B>> B common(B builder, float l2) {
