@@ -281,17 +281,19 @@ test('a new Djinn notebook: cells, live output, completion, tooltip, help, error
       // on screen for only a moment (polling for one missed them in CI)
       await page.evaluate(() => {
         window.trainingFrames = [];
-        new MutationObserver(() => {
+        window.trainingObserver = new MutationObserver(() => {
           const outputs = [...document.querySelectorAll('.output_subarea')].map((o) => o.innerText);
           const frame = outputs.find((text) => /Epoch \d\/4|Training done: 4 epochs/.test(text));
           if (frame && frame !== window.trainingFrames.at(-1)) window.trainingFrames.push(frame);
-        }).observe(document.querySelector('#notebook-container'), { childList: true, subtree: true, characterData: true });
+        });
+        window.trainingObserver.observe(document.querySelector('#notebook-container'), { childList: true, subtree: true, characterData: true });
       });
       const cell = await typeAndRun(page, 'var h = net.train(data, epochs(4));', { wait: false });
       await page.waitForFunction((i) => /Epoch 1\/4/.test(Jupyter.notebook.get_cell(i).output_area.element[0].innerText), { timeout: 30_000, polling: 50 }, cell);
       await shot(page, '05-training-live');
       await finished(page, cell);
-      const frames = await page.evaluate(() => window.trainingFrames);
+      // stop recording: the observer reads every output's text on each change of the page, later tests included
+      const frames = await page.evaluate(() => { window.trainingObserver.disconnect(); return window.trainingFrames; });
       assert.match(frames[0], /Epoch 1\/4 — starting/, 'shown at once, before the first batch');
       assert.ok(frames.some((f) => /Epoch \d\/4\s+[\d,]+\/[\d,]+/.test(f)), `a progress frame while training: ${JSON.stringify(frames)}`);
       assert.match(frames.at(-1), /Training done: 4 epochs/);

@@ -1,11 +1,11 @@
 """Magics and rich display through the running kernel: %gpu, %plot, %tensor, the live training display."""
 import base64
 import os
+import re
 import struct
 import subprocess
 import sys
 import tempfile
-import re
 import time
 
 import nbformat

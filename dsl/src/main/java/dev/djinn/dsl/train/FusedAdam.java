@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Adam as PyTorch's fused kernel computes it: one vectorized pass per parameter (torch._fused_adam_),
+ * Adam and AdamW as PyTorch's fused kernel computes them: one vectorized pass per parameter (torch._fused_adam_),
  * where DJL's update takes about eleven tensor operations per parameter with a temporary for most (an MLP
  * 784-128-10's update: ~90 µs instead of ~260 µs a step). DJL cannot call that operator, so a small TorchScript
  * module does ({@code fused_adam.pt}, written by {@code src/main/torchscript/fused_adam.py}); libtorch compiles its
- * code when it loads it. The update is torch.optim.Adam's (epsilon after the bias correction), with the gradients
- * clipped to [-clip, clip] first when asked; the gradients are zeroed after the step, as DJL's update does.
+ * code when it loads it. The update is torch.optim.Adam's / AdamW's (epsilon after the bias correction), with the
+ * gradients clipped to [-clip, clip] first when asked; the gradients are zeroed after the step, as DJL's update does.
  *
  * <p>Moments and step counts live here, one set per parameter array, and carry over from one {@code train} to the next.
  */
@@ -35,7 +35,6 @@ final class FusedAdam implements AutoCloseable {
 
     private final float weightDecay;
     private final float clip;
-    private final boolean decoupled;
     private final NDManager stateManager;
     private final IValue decoupledFlag;
     /** The arrays the last step was given, to notice a change (a layer frozen or unfrozen between runs). */
@@ -48,7 +47,6 @@ final class FusedAdam implements AutoCloseable {
     FusedAdam(float weightDecay, float clip, boolean decoupled, NDManager parent) {
         this.weightDecay = weightDecay;
         this.clip = clip;
-        this.decoupled = decoupled;
         this.stateManager = parent.newSubManager();
         this.decoupledFlag = IValue.from(decoupled);
     }
