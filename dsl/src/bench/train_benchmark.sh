@@ -4,7 +4,8 @@
 #   MLP 784-128-ReLU-10, batch 64: the Djinn DSL (which picks one PyTorch thread for this small step itself), plain DJL
 #   (ArrayDataset + EasyTrain.fit), PyTorch from Python with DataLoader, PyTorch from Python slicing tensors already in
 #   memory (the fast idiom), and plain DJL and PyTorch slicing on one thread too (each peer at its best thread count);
-#   the DSL again at batch 256;
+#   the DSL again at batch 256, for 12 epochs: the 2,814 steps of the batch-64 runs' 3 epochs (its first epochs, 235
+#   steps each, are still warming up: 70k-100k samples/s where later ones reach 120k-190k here);
 #   CNN conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10), batch 64, 20,000 images, 2 epochs: the DSL
 #   and PyTorch slicing;
 #   and the GEMM ceiling: the best FP32 matrix-product GFLOP/s through the same libtorch.
@@ -25,7 +26,7 @@ alternate "$ROUNDS" \
   "$TORCH --model mlp --idiom slicing" \
   "${JAVA1[*]} dev.djinn.bench.PlainDjlBench 64" \
   "$TORCH --model mlp --idiom slicing --threads 1" \
-  "${JAVA[*]} dev.djinn.bench.DslBench mlp 256" \
+  "${JAVA[*]} dev.djinn.bench.DslBench mlp 256 12" \
   "${JAVA[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
   "$TORCH --model cnn --idiom slicing --epochs 2 --images 20000" \
   "${JAVA[*]} dev.djinn.bench.GemmBench"

@@ -74,8 +74,8 @@ public final class CellEvaluator implements AutoCloseable {
         Set<String> own = new HashSet<>(systemClasspath());
         classpath.stream().filter(entry -> !own.contains(entry)).forEach(jshell::addToClasspath);
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
+        imports.install(jshell); // first: it replaces the map of class files the pruner prunes
         this.pruner = new CompilerStatePruner(jshell);
-        imports.install(jshell);
         this.lastTempVar = null;
     }
 
@@ -211,6 +211,11 @@ public final class CellEvaluator implements AutoCloseable {
     /** Prunes JShell's compiler state now (a long session's tests); returns the class files left, or -1 when it cannot. */
     int pruneCompilerState() {
         return pruner.prune();
+    }
+
+    /** How many class files javac was last shown in the {@code REPL} package by a cell's compile (tests). */
+    int classFilesLastListed() {
+        return imports.classFilesLastListed();
     }
 
     /** Stops the running cell: JShell stops snippet code, library code sees {@link Thread#interrupt()}. */

@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -38,8 +41,10 @@ import static dev.djinn.kernel.eval.JShellInternals.field;
  * and so on through what those declare; and the source of every snippet still waiting for a missing name (JShell
  * tries those again). Code can use a variable or method only by writing its name, so every wrapper still imports
  * all its code needs. Classes and imports are always imported, an import cell imports everything (it can change what
- * any name means), and completion and inspection, which list what is in scope, see everything. JShell has no API for
- * this: it needs {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the launcher passes it); without it every
+ * any name means), and completion and inspection, which list what is in scope, see everything. javac is likewise shown
+ * only the wrapper class files such a compile can reach (it lists and enters every class of the {@code REPL} package in
+ * each task, and JShell removes them all again after it): those of classes and of the declarations imported. JShell
+ * has no API for this: it needs {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the launcher passes it); without it every
  * declaration is imported, as in plain JShell.
  */
 final class ReferencedImports {
@@ -49,17 +54,34 @@ final class ReferencedImports {
 
     /** The names of each snippet's source, kept while JShell keeps the snippet. */
     private final Map<Snippet, Set<String>> namesOfSnippets = new WeakHashMap<>();
-    /** The names the evaluating thread's compile may import; null: all (and on other threads, always all). */
-    private final ThreadLocal<Set<String>> imported = new ThreadLocal<>();
+    /** What the evaluating thread's compile may see; null: all (and on other threads, always all). */
+    private final ThreadLocal<Scope> scope = new ThreadLocal<>();
     private JShell jshell;
+    private Method wrapperName;
+    private ListedClassFiles classFiles;
 
-    /** Makes the imports of {@code jshell}'s wrappers follow the names cells use (or, when it cannot, leaves them whole). */
+    /** The names a compile imports, and the wrappers (holding only declarations it does not import) javac is not shown. */
+    private record Scope(Set<String> names, Set<String> hiddenWrappers) {
+    }
+
+    /**
+     * Makes the imports of {@code jshell}'s wrappers, and the class files its compiles are shown, follow the names cells
+     * use (or, when it cannot, leaves them whole). Install before anything else holds JShell's map of class files.
+     */
     void install(JShell jshell) {
         this.jshell = null;
         try {
+            wrapperName = Snippet.class.getDeclaredMethod("className");
+            wrapperName.setAccessible(true);
+            Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
+            Object fileManager = field(taskFactory.getClass(), "fileManager").get(taskFactory);
+            Field classObjects = field(fileManager.getClass(), "classObjects");
+            Map<String, Object> files = cast(classObjects.get(fileManager));
             Object maps = field(JShell.class, "maps").get(jshell);
             Field snippetsByKey = field(maps.getClass(), "keyIndexToSnippet");
             List<Snippet> current = cast(snippetsByKey.get(maps));
+            classFiles = new ListedClassFiles(files);
+            classObjects.set(fileManager, classFiles);
             snippetsByKey.set(maps, new FilteredSnippets(current));
             this.jshell = jshell;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -71,19 +93,24 @@ final class ReferencedImports {
     /** Evaluates {@code source} with imports of the declarations its compiles can name. */
     List<SnippetEvent> evaluating(String source, Function<String, List<SnippetEvent>> eval) {
         try {
-            imported.set(importsFor(source));
-        } catch (RuntimeException e) {
+            scope.set(scopeOf(source));
+        } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Imported every declaration into this cell's compile: {}", e.toString()); // slower, never wrong
         }
         try {
             return eval.apply(source);
         } finally {
-            imported.remove();
+            scope.remove();
         }
     }
 
-    /** The names the compiles of {@code source} may need imported; null when anything may be needed. */
-    private Set<String> importsFor(String source) {
+    /** How many class files javac was last shown in the {@code REPL} package by a cell's compile (-1: none yet). */
+    int classFilesLastListed() {
+        return classFiles == null ? -1 : classFiles.lastListed;
+    }
+
+    /** What the compiles of {@code source} may need; null when anything may be needed. */
+    private Scope scopeOf(String source) throws ReflectiveOperationException {
         // a name spelled with a unicode escape is not decoded by the name scan
         if (jshell == null || IMPORT.matcher(source).matches() || source.contains("\\u")) {
             return null;
@@ -91,11 +118,13 @@ final class ReferencedImports {
         List<Word> words = words(source);
         Set<String> needed = names(words);
         Map<String, List<Snippet>> namers = new HashMap<>();
+        List<Snippet> live = new ArrayList<>();
         for (Snippet snippet : jshell.snippets().toList()) {
             Snippet.Status status = jshell.status(snippet);
             if (!snippet.kind().isPersistent() || !status.isActive()) {
                 continue;
             }
+            live.add(snippet);
             if (status == Snippet.Status.VALID) {
                 namesOf(snippet).forEach(name -> namers.computeIfAbsent(name, n -> new ArrayList<>()).add(snippet));
             } else {
@@ -116,7 +145,27 @@ final class ReferencedImports {
                 }
             }
         }
-        return needed;
+        return new Scope(needed, hiddenWrappers(live, needed));
+    }
+
+    /**
+     * The wrappers of {@code live} snippets that hold only variables and methods not {@code imported}: no compile of
+     * the cell can reach them (a class a variable's type names is in a class's wrapper, which is always shown).
+     */
+    private Set<String> hiddenWrappers(List<Snippet> live, Set<String> imported) throws ReflectiveOperationException {
+        Map<String, Boolean> shown = new HashMap<>();
+        for (Snippet snippet : live) {
+            boolean reachable = !isVariableOrMethod(snippet) || imported.contains(((DeclarationSnippet) snippet).name());
+            // several snippets can share a wrapper (a declaration of two variables)
+            shown.merge("REPL." + wrapperName.invoke(snippet), reachable, Boolean::logicalOr);
+        }
+        Set<String> hidden = new HashSet<>();
+        shown.forEach((wrapper, reachable) -> {
+            if (!reachable) {
+                hidden.add(wrapper);
+            }
+        });
+        return hidden;
     }
 
     private static boolean isVariableOrMethod(Snippet snippet) {
@@ -187,12 +236,41 @@ final class ReferencedImports {
 
         @Override
         public Iterator<Snippet> iterator() {
-            Set<String> names = imported.get();
-            if (names == null) {
+            Scope current = scope.get();
+            if (current == null) {
                 return super.iterator();
             }
-            return super.stream().filter(snippet -> snippet != null
-                    && (!isVariableOrMethod(snippet) || names.contains(((DeclarationSnippet) snippet).name()))).iterator();
+            return super.stream().filter(snippet -> snippet != null && (!isVariableOrMethod(snippet)
+                    || current.names().contains(((DeclarationSnippet) snippet).name()))).iterator();
+        }
+    }
+
+    /**
+     * JShell's class files by name: read only to list the {@code REPL} package to javac (through {@code values()}), so
+     * leaving out the hidden wrappers there changes nothing but what javac enters.
+     */
+    private final class ListedClassFiles extends TreeMap<String, Object> {
+        private volatile int lastListed = -1;
+
+        ListedClassFiles(Map<String, Object> files) {
+            super(files);
+        }
+
+        @Override
+        public Collection<Object> values() {
+            Scope current = scope.get();
+            if (current == null) {
+                return super.values();
+            }
+            Set<String> hidden = current.hiddenWrappers();
+            List<Object> shown = new ArrayList<>();
+            forEach((name, file) -> {
+                if (!JShellWrappers.topLevelOf(name).map(hidden::contains).orElse(false)) {
+                    shown.add(file);
+                }
+            });
+            lastListed = shown.size();
+            return shown;
         }
     }
 }
