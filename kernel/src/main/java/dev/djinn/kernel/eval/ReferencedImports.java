@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -28,6 +29,7 @@ import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static dev.djinn.kernel.eval.JShellInternals.cast;
 import static dev.djinn.kernel.eval.JShellInternals.field;
@@ -57,8 +59,14 @@ final class ReferencedImports {
     /** What the evaluating thread's compile may see; null: all (and on other threads, always all). */
     private final ThreadLocal<Scope> scope = new ThreadLocal<>();
     private JShell jshell;
+    private Field outerWrap;
     private Method wrapperName;
     private ListedClassFiles classFiles;
+    /** Each snippet's wrapper class, by the wrap it was last compiled in (a recompiled snippet gets a new one). */
+    private final Map<Snippet, Wrapper> wrappers = new WeakHashMap<>();
+
+    private record Wrapper(Object wrap, String name) {
+    }
 
     /** The names a compile imports, and the wrappers (holding only declarations it does not import) javac is not shown. */
     private record Scope(Set<String> names, Set<String> hiddenWrappers) {
@@ -71,6 +79,7 @@ final class ReferencedImports {
     void install(JShell jshell) {
         this.jshell = null;
         try {
+            outerWrap = field(Snippet.class, "outer");
             wrapperName = Snippet.class.getDeclaredMethod("className");
             wrapperName.setAccessible(true);
             Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
@@ -157,7 +166,7 @@ final class ReferencedImports {
         for (Snippet snippet : live) {
             boolean reachable = !isVariableOrMethod(snippet) || imported.contains(((DeclarationSnippet) snippet).name());
             // several snippets can share a wrapper (a declaration of two variables)
-            shown.merge("REPL." + wrapperName.invoke(snippet), reachable, Boolean::logicalOr);
+            shown.merge(wrapperOf(snippet), reachable, Boolean::logicalOr);
         }
         Set<String> hidden = new HashSet<>();
         shown.forEach((wrapper, reachable) -> {
@@ -166,6 +175,17 @@ final class ReferencedImports {
             }
         });
         return hidden;
+    }
+
+    /** The name of the class {@code snippet} was last compiled in ({@code REPL.$JShell$12B}). */
+    private String wrapperOf(Snippet snippet) throws ReflectiveOperationException {
+        Object wrap = outerWrap.get(snippet);
+        Wrapper known = wrappers.get(snippet);
+        if (known == null || known.wrap() != wrap) {
+            known = new Wrapper(wrap, "REPL." + wrapperName.invoke(snippet));
+            wrappers.put(snippet, known);
+        }
+        return known.name();
     }
 
     private static boolean isVariableOrMethod(Snippet snippet) {
@@ -230,8 +250,26 @@ final class ReferencedImports {
      * so leaving out the declarations no code names changes nothing but those imports.
      */
     private final class FilteredSnippets extends ArrayList<Snippet> {
+        /** The indices a scope imports, kept until JShell sets a snippet (a key's kind and name never change). */
+        private Scope indexedFor;
+        private int[] indices = new int[0];
+        private int sets;
+        private int indexedAtSets = -1;
+
         FilteredSnippets(List<Snippet> snippets) {
             super(snippets);
+        }
+
+        @Override
+        public Snippet set(int index, Snippet snippet) {
+            sets++;
+            return super.set(index, snippet);
+        }
+
+        @Override
+        public boolean add(Snippet snippet) {
+            sets++;
+            return super.add(snippet);
         }
 
         @Override
@@ -240,8 +278,18 @@ final class ReferencedImports {
             if (current == null) {
                 return super.iterator();
             }
-            return super.stream().filter(snippet -> snippet != null && (!isVariableOrMethod(snippet)
-                    || current.names().contains(((DeclarationSnippet) snippet).name()))).iterator();
+            if (indexedFor != current || indexedAtSets != sets) {
+                // the list holds every key the session made (each expression's too): walk it when it changes, not per wrap
+                indices = IntStream.range(0, size()).filter(i -> imports(current, get(i))).toArray();
+                indexedFor = current;
+                indexedAtSets = sets;
+            }
+            return Arrays.stream(indices).mapToObj(this::get).iterator();
+        }
+
+        private static boolean imports(Scope scope, Snippet snippet) {
+            return snippet != null && (!isVariableOrMethod(snippet)
+                    || scope.names().contains(((DeclarationSnippet) snippet).name()));
         }
     }
 
@@ -251,9 +299,20 @@ final class ReferencedImports {
      */
     private final class ListedClassFiles extends TreeMap<String, Object> {
         private volatile int lastListed = -1;
+        /** What a scope was last shown, kept until a class file is written (each of a cell's 4-5 tasks lists). */
+        private Scope listedFor;
+        private List<Object> listed = List.of();
+        private int writes;
+        private int listedAtWrites;
 
         ListedClassFiles(Map<String, Object> files) {
             super(files);
+        }
+
+        @Override
+        public Object put(String name, Object file) {
+            writes++;
+            return super.put(name, file);
         }
 
         @Override
@@ -262,15 +321,20 @@ final class ReferencedImports {
             if (current == null) {
                 return super.values();
             }
-            Set<String> hidden = current.hiddenWrappers();
-            List<Object> shown = new ArrayList<>();
-            forEach((name, file) -> {
-                if (!JShellWrappers.topLevelOf(name).map(hidden::contains).orElse(false)) {
-                    shown.add(file);
-                }
-            });
-            lastListed = shown.size();
-            return shown;
+            if (listedFor != current || listedAtWrites != writes) {
+                Set<String> hidden = current.hiddenWrappers();
+                List<Object> shown = new ArrayList<>();
+                forEach((name, file) -> {
+                    if (!JShellWrappers.topLevelOf(name).map(hidden::contains).orElse(false)) {
+                        shown.add(file);
+                    }
+                });
+                listed = shown;
+                listedFor = current;
+                listedAtWrites = writes;
+            }
+            lastListed = listed.size();
+            return listed;
         }
     }
 }
