@@ -111,6 +111,15 @@ class ReferencedImportsTest {
     }
 
     @Test
+    void aDeclarationWhoseNameTheAnalysisMetEarlierReachesTheMethodsWaitingForIt() {
+        evaluator.analysis().sourceToSnippets("int later = 1;"); // JShell makes the name's key now, installs it later
+        evaluator.eval("int useLater() { return later * 2; }", 1);
+        evaluator.eval("int unrelated = 3;", 2);
+        evaluator.eval("int later = 5;", 3);
+        assertEquals(10, evaluator.eval("useLater()", 4).value());
+    }
+
+    @Test
     void completionListsEveryVariableEvenThoseNoCodeNames() {
         evaluator.eval("int unnamedElsewhere1 = 1;", 1);
         evaluator.eval("int unnamedElsewhere2 = 2;", 2);
