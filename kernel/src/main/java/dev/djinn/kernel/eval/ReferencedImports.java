@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -251,10 +252,8 @@ final class ReferencedImports {
      */
     private final class FilteredSnippets extends ArrayList<Snippet> {
         /** The indices a scope imports, kept until JShell sets a snippet (a key's kind and name never change). */
-        private Scope indexedFor;
-        private int[] indices = new int[0];
+        private final Memo<int[]> indices = new Memo<>();
         private int sets;
-        private int indexedAtSets = -1;
 
         FilteredSnippets(List<Snippet> snippets) {
             super(snippets);
@@ -278,13 +277,9 @@ final class ReferencedImports {
             if (current == null) {
                 return super.iterator();
             }
-            if (indexedFor != current || indexedAtSets != sets) {
-                // the list holds every key the session made (each expression's too): walk it when it changes, not per wrap
-                indices = IntStream.range(0, size()).filter(i -> imports(current, get(i))).toArray();
-                indexedFor = current;
-                indexedAtSets = sets;
-            }
-            return Arrays.stream(indices).mapToObj(this::get).iterator();
+            // the list holds every key the session made (each expression's too): walk it when it changes, not per wrap
+            int[] kept = indices.get(current, sets, () -> IntStream.range(0, size()).filter(i -> imports(current, get(i))).toArray());
+            return Arrays.stream(kept).mapToObj(this::get).iterator();
         }
 
         private static boolean imports(Scope scope, Snippet snippet) {
@@ -299,11 +294,9 @@ final class ReferencedImports {
      */
     private final class ListedClassFiles extends TreeMap<String, Object> {
         private volatile int lastListed = -1;
-        /** What a scope was last shown, kept until a class file is written (each of a cell's 4-5 tasks lists). */
-        private Scope listedFor;
-        private List<Object> listed = List.of();
+        /** What a scope is shown, kept until a class file is written (each of a cell's 4-5 tasks lists). */
+        private final Memo<List<Object>> listed = new Memo<>();
         private int writes;
-        private int listedAtWrites;
 
         ListedClassFiles(Map<String, Object> files) {
             super(files);
@@ -321,20 +314,33 @@ final class ReferencedImports {
             if (current == null) {
                 return super.values();
             }
-            if (listedFor != current || listedAtWrites != writes) {
-                Set<String> hidden = current.hiddenWrappers();
-                List<Object> shown = new ArrayList<>();
+            List<Object> shown = listed.get(current, writes, () -> {
+                List<Object> files = new ArrayList<>();
                 forEach((name, file) -> {
-                    if (!JShellWrappers.topLevelOf(name).map(hidden::contains).orElse(false)) {
-                        shown.add(file);
+                    if (!JShellWrappers.topLevelOf(name).map(current.hiddenWrappers()::contains).orElse(false)) {
+                        files.add(file);
                     }
                 });
-                listed = shown;
-                listedFor = current;
-                listedAtWrites = writes;
+                return files;
+            });
+            lastListed = shown.size();
+            return shown;
+        }
+    }
+
+    /** A value computed for one scope, kept until what it was computed from changes (its count of changes moves). */
+    private static final class Memo<T> {
+        private Scope scope;
+        private int changes;
+        private T value;
+
+        T get(Scope scope, int changes, Supplier<T> compute) {
+            if (this.scope != scope || this.changes != changes) {
+                value = compute.get();
+                this.scope = scope;
+                this.changes = changes;
             }
-            lastListed = listed.size();
-            return listed;
+            return value;
         }
     }
 }
