@@ -44,11 +44,11 @@ import static dev.djinn.kernel.eval.JShellInternals.field;
  * and so on through what those declare; and the source of every snippet still waiting for a missing name (JShell
  * tries those again). Code can use a variable or method only by writing its name, so every wrapper still imports
  * all its code needs. Classes and imports are always imported, an import cell imports everything (it can change what
- * any name means), and completion and inspection, which list what is in scope, see everything. javac is likewise shown
- * only the wrapper class files such a compile can reach (it lists and enters every class of the {@code REPL} package in
- * each task, and JShell removes them all again after it): those of classes and of the declarations imported. JShell
- * has no API for this: it needs {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the launcher passes it); without it every
- * declaration is imported, as in plain JShell.
+ * any name means), and completion and inspection, which list what is in scope, see everything. javac is likewise
+ * shown only the wrapper class files such a compile can reach (it lists and enters every class of the {@code REPL}
+ * package in each task, and JShell removes them all again after it): those of classes and of the declarations
+ * imported. JShell has no API for this: it needs {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the launcher
+ * passes it); without it every declaration is imported, as in plain JShell.
  */
 final class ReferencedImports {
     private static final Logger LOG = LoggerFactory.getLogger(ReferencedImports.class);
@@ -69,13 +69,13 @@ final class ReferencedImports {
     private record Wrapper(Object wrap, String name) {
     }
 
-    /** The names a compile imports, and the wrappers (holding only declarations it does not import) javac is not shown. */
+    /** The names a compile imports, and the wrappers javac is not shown (they hold only declarations not imported). */
     private record Scope(Set<String> names, Set<String> hiddenWrappers) {
     }
 
     /**
-     * Makes the imports of {@code jshell}'s wrappers, and the class files its compiles are shown, follow the names cells
-     * use (or, when it cannot, leaves them whole). Install before anything else holds JShell's map of class files.
+     * Makes the imports of {@code jshell}'s wrappers, and the class files its compiles are shown, follow the names
+     * cells use (or, when it cannot, leaves them whole). Install before anything else holds JShell's map of class files.
      */
     void install(JShell jshell) {
         this.jshell = null;
@@ -165,7 +165,8 @@ final class ReferencedImports {
     private Set<String> hiddenWrappers(List<Snippet> live, Set<String> imported) throws ReflectiveOperationException {
         Map<String, Boolean> shown = new HashMap<>();
         for (Snippet snippet : live) {
-            boolean reachable = !isVariableOrMethod(snippet) || imported.contains(((DeclarationSnippet) snippet).name());
+            boolean reachable = !isVariableOrMethod(snippet)
+                    || imported.contains(((DeclarationSnippet) snippet).name());
             // several snippets can share a wrapper (a declaration of two variables)
             shown.merge(wrapperOf(snippet), reachable, Boolean::logicalOr);
         }
@@ -278,7 +279,8 @@ final class ReferencedImports {
                 return super.iterator();
             }
             // the list holds every key the session made (each expression's too): walk it when it changes, not per wrap
-            int[] kept = indices.get(current, sets, () -> IntStream.range(0, size()).filter(i -> imports(current, get(i))).toArray());
+            int[] kept = indices.get(current, sets,
+                    () -> IntStream.range(0, size()).filter(i -> imports(current, get(i))).toArray());
             return Arrays.stream(kept).mapToObj(this::get).iterator();
         }
 
