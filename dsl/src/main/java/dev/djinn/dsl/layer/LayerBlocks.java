@@ -32,7 +32,10 @@ final class LayerBlocks {
             case TANH: return Activation.tanhBlock();
             case GELU: return Activation.geluBlock();
             // not DJL's swishBlock: it multiplies by beta through a tensor freed before backward (see Scalars)
-            case SWISH: return new LambdaBlock(list -> new NDList(list.singletonOrThrow().mul(Activation.sigmoid(list.singletonOrThrow()))), "Swish");
+            case SWISH: return new LambdaBlock(list -> {
+                NDArray x = list.singletonOrThrow();
+                return new NDList(x.mul(Activation.sigmoid(x)));
+            }, "Swish");
             case SOFTMAX: return new LambdaBlock(list -> new NDList(list.singletonOrThrow().softmax(-1)), "softmax");
             default: return Activation.leakyReluBlock((float) alpha);
         }

@@ -74,8 +74,8 @@ public final class CellEvaluator implements AutoCloseable {
         Set<String> own = new HashSet<>(systemClasspath());
         classpath.stream().filter(entry -> !own.contains(entry)).forEach(jshell::addToClasspath);
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
-        imports.install(jshell); // first: it replaces the map of class files the pruner prunes
         this.pruner = new CompilerStatePruner(jshell);
+        imports.install(jshell);
         this.lastTempVar = null;
     }
 

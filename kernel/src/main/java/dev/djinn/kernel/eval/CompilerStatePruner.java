@@ -5,6 +5,7 @@ import jdk.jshell.Snippet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,22 +28,22 @@ final class CompilerStatePruner {
     private static final int EVERY = 16;
 
     private final JShell jshell;
-    private Map<String, ?> classFiles;
+    private Object fileManager;
+    /** Read when pruning: the import filter replaces the map with one of its own. */
+    private Field classFiles;
     private Set<Snippet> snippets;
-    private Method className;
+    private Method wrapperName;
     private boolean usable;
     private int evaluations;
 
     CompilerStatePruner(JShell jshell) {
         this.jshell = jshell;
         try {
-            Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
-            Object fileManager = field(taskFactory.getClass(), "fileManager").get(taskFactory);
-            this.classFiles = cast(field(fileManager.getClass(), "classObjects").get(fileManager));
+            this.fileManager = JShellInternals.fileManager(jshell);
+            this.classFiles = JShellInternals.classFilesField(fileManager);
             Object maps = field(JShell.class, "maps").get(jshell);
             this.snippets = cast(field(maps.getClass(), "snippets").get(maps));
-            this.className = Snippet.class.getDeclaredMethod("className");
-            this.className.setAccessible(true);
+            this.wrapperName = JShellInternals.wrapperName();
             this.usable = true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Long sessions will slow down: JShell's compiler state cannot be pruned ({}). "
@@ -66,12 +67,13 @@ final class CompilerStatePruner {
             Set<String> live = new HashSet<>();
             for (Snippet snippet : snippets) {
                 if (jshell.status(snippet).isActive() && snippet.kind().isPersistent()) {
-                    live.add("REPL." + className.invoke(snippet));
+                    live.add(JShellInternals.wrapperOf(snippet, wrapperName));
                 }
             }
-            classFiles.keySet().removeIf(name -> JShellWrappers.topLevelOf(name).filter(wrapper -> !live.contains(wrapper)).isPresent());
+            Map<String, ?> files = cast(classFiles.get(fileManager));
+            files.keySet().removeIf(name -> JShellWrappers.topLevelOf(name).filter(wrapper -> !live.contains(wrapper)).isPresent());
             snippets.removeIf(snippet -> !jshell.status(snippet).isActive());
-            return classFiles.size();
+            return files.size();
         } catch (ReflectiveOperationException | RuntimeException e) {
             usable = false;
             LOG.warn("Stopped pruning JShell's compiler state: {}", e.toString());

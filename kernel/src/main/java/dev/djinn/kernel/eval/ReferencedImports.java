@@ -75,17 +75,15 @@ final class ReferencedImports {
 
     /**
      * Makes the imports of {@code jshell}'s wrappers, and the class files its compiles are shown, follow the names
-     * cells use (or, when it cannot, leaves them whole). Install before anything else holds JShell's map of class files.
+     * cells use (or, when it cannot, leaves them whole).
      */
     void install(JShell jshell) {
         this.jshell = null;
         try {
             outerWrap = field(Snippet.class, "outer");
-            wrapperName = Snippet.class.getDeclaredMethod("className");
-            wrapperName.setAccessible(true);
-            Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
-            Object fileManager = field(taskFactory.getClass(), "fileManager").get(taskFactory);
-            Field classObjects = field(fileManager.getClass(), "classObjects");
+            wrapperName = JShellInternals.wrapperName();
+            Object fileManager = JShellInternals.fileManager(jshell);
+            Field classObjects = JShellInternals.classFilesField(fileManager);
             Map<String, Object> files = cast(classObjects.get(fileManager));
             Object maps = field(JShell.class, "maps").get(jshell);
             Field snippetsByKey = field(maps.getClass(), "keyIndexToSnippet");
@@ -184,7 +182,7 @@ final class ReferencedImports {
         Object wrap = outerWrap.get(snippet);
         Wrapper known = wrappers.get(snippet);
         if (known == null || known.wrap() != wrap) {
-            known = new Wrapper(wrap, "REPL." + wrapperName.invoke(snippet));
+            known = new Wrapper(wrap, JShellInternals.wrapperOf(snippet, wrapperName));
             wrappers.put(snippet, known);
         }
         return known.name();
