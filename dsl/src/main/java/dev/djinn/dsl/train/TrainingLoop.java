@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.djinn.dsl.data.LabeledData;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.ArrayList;
+import java.util.stream.LongStream;
 
 /**
  * Djinn's training loop on DJL's Trainer. The whole data set lives in one tensor; each batch is gathered from it
@@ -75,10 +77,14 @@ public final class TrainingLoop {
                 double[] metricSums = new double[metrics.size()];
                 int seen = 0;
                 try (NDManager epochManager = dataManager.newSubManager()) {
-                    // batches are gathered through a shuffled index: no per-epoch copy of the data set, whose
-                    // large free would raise glibc's mmap threshold and leave RSS a step higher for good
+                    // batches are gathered through an index (shuffled, or in order): no per-epoch copy of the data
+                    // set, whose large free would raise glibc's mmap threshold and leave RSS a step higher for good;
+                    // the index is cut into the batches' views in one call, where a slice per batch goes through
+                    // DJL's general indexer, whose compilation by the JIT thousands of steps in stalled an epoch
                     NDArray order = options.shuffle()
-                            ? epochManager.create(Arrays.stream(Permutation.of(size, random)).asLongStream().toArray()) : null;
+                            ? epochManager.create(Arrays.stream(Permutation.of(size, random)).asLongStream().toArray())
+                            : epochManager.arange(0, size, 1, DataType.INT64);
+                    NDList batchIndices = order.split(boundaries(size, options.batchSize()));
                     int batch = 0;
                     for (int start = 0; start < size; start += options.batchSize(), batch++) {
                         if (Thread.currentThread().isInterrupted() || OneThreadWorker.callerInterrupted()) {
@@ -88,19 +94,10 @@ public final class TrainingLoop {
                         }
                         int end = Math.min(size, start + options.batchSize());
                         try (NDManager batchManager = epochManager.newSubManager()) {
-                            NDArray xb;
-                            NDArray yb;
-                            if (order != null) {
-                                NDArray indices = order.get(new NDIndex().addSliceDim(start, end));
-                                indices.attach(batchManager);
-                                xb = featureRows.at(indices);
-                                yb = labelRows.at(indices);
-                            } else {
-                                xb = features.get(new NDIndex().addSliceDim(start, end));
-                                yb = labels.get(new NDIndex().addSliceDim(start, end));
-                            }
-                            xb.attach(batchManager);
-                            yb.attach(batchManager);
+                            NDArray indices = batchIndices.get(batch);
+                            indices.attach(batchManager);
+                            NDArray xb = featureRows.at(indices);
+                            NDArray yb = labelRows.at(indices);
                             for (Augmentation augmentation : options.augmentations()) {
                                 xb = augmentation.apply(xb, random);
                             }
@@ -160,6 +157,11 @@ public final class TrainingLoop {
         }
         options.progress().onEnd(history);
         return history;
+    }
+
+    /** Where an epoch of {@code size} examples is cut into batches: batchSize, 2 × batchSize, … below size. */
+    static long[] boundaries(int size, int batchSize) {
+        return LongStream.iterate(batchSize, cut -> cut < size, cut -> cut + batchSize).toArray();
     }
 
     static Map<String, Double> means(List<Metric> metrics, double[] sums, int count) {

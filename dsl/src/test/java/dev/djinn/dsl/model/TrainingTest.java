@@ -8,6 +8,8 @@ import dev.djinn.dsl.train.History;
 import dev.djinn.dsl.train.ProgressListener;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +20,7 @@ import static dev.djinn.Djinn.fashionMnist;
 import static dev.djinn.Djinn.model;
 import static dev.djinn.Djinn.progress;
 import static dev.djinn.Djinn.seed;
+import static dev.djinn.Djinn.shuffle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +61,27 @@ class TrainingTest {
             }
         }
         assertEquals(losses[0], losses[1], 0.0);
+    }
+
+    @Test
+    void everyExampleIsTrainedOnOncePerEpochInBatchesOfTheChosenSizeShuffledOrInOrder() {
+        for (boolean shuffled : new boolean[] {true, false}) {
+            List<Integer> seen = new ArrayList<>();
+            ProgressListener counting = new ProgressListener() {
+                @Override
+                public void onBatch(BatchProgress progress) {
+                    seen.add(progress.samplesDone());
+                }
+            };
+            try (Model net = model().dense(4).relu().dense(2)) {
+                net.train(blobs(10, 5), epochs(2), batchSize(4), shuffle(shuffled), progress(counting));
+                assertEquals(List.of(4, 8, 10, 4, 8, 10), seen, "shuffled: " + shuffled);
+                seen.clear();
+                History oneBatch = net.train(blobs(10, 5), epochs(2), batchSize(16), shuffle(shuffled), progress(counting));
+                assertEquals(List.of(10, 10), seen, "a batch larger than the data is the whole data; shuffled: " + shuffled);
+                assertTrue(Double.isFinite(oneBatch.last().loss()));
+            }
+        }
     }
 
     @Test
