@@ -5,7 +5,8 @@
 #   (ArrayDataset + EasyTrain.fit), PyTorch from Python with DataLoader, PyTorch from Python slicing tensors already in
 #   memory (the fast idiom), and plain DJL and PyTorch slicing on one thread too (each peer at its best thread count);
 #   the DSL again at batch 256, for 12 epochs: the 2,814 steps of the batch-64 runs' 3 epochs (its first epochs, 235
-#   steps each, are still warming up: 70k-100k samples/s where later ones reach 120k-190k here);
+#   steps each, are still warming up: 70k-100k samples/s where later ones reach 120k-190k here), in a plain JVM and in
+#   one with the notebook kernel's default options (C1 only: no C2 compilations competing with PyTorch's two threads);
 #   CNN conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10), batch 64, 20,000 images, 2 epochs: the DSL
 #   and PyTorch slicing;
 #   and the GEMM ceiling: the best FP32 matrix-product GFLOP/s through the same libtorch.
@@ -17,6 +18,8 @@ ROUNDS="${1:-5}"
 /usr/bin/python3 -c "import torch" 2>/dev/null || { echo "install PyTorch for Python first: sudo apt-get install python3-torch" >&2; exit 1; }
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/bench_setup.sh" .
 JAVA1=("${JAVA[@]/-Dai.djl.pytorch.num_threads=2/-Dai.djl.pytorch.num_threads=1}")
+eval "$(grep '^DEFAULT_JVM_OPTS=' "$ROOT/install/install.sh")" # the kernel's JVM options, as install.sh sets them
+JAVAK=("${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm "${JAVA[@]:1}")
 TORCH="/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"
 
 alternate "$ROUNDS" \
@@ -27,6 +30,7 @@ alternate "$ROUNDS" \
   "${JAVA1[*]} dev.djinn.bench.PlainDjlBench 64" \
   "$TORCH --model mlp --idiom slicing --threads 1" \
   "${JAVA[*]} dev.djinn.bench.DslBench mlp 256 12" \
+  "${JAVAK[*]} dev.djinn.bench.DslBench mlp 256 12" \
   "${JAVA[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
   "$TORCH --model cnn --idiom slicing --epochs 2 --images 20000" \
   "${JAVA[*]} dev.djinn.bench.GemmBench"
@@ -59,6 +63,7 @@ djl_best = max(djl, med["plain-djl-mlp-b64-1thread"])
 torch = max(med["pytorch-loader-mlp-b64"], med["pytorch-slicing-mlp-b64"])
 torch_best = max(torch, med["pytorch-slicing-mlp-b64-1thread"])
 share256 = med["djinn-dsl-mlp-b256"] * 3 * MLP / 1e9 / peak
+share256k = med["djinn-dsl-mlp-b256-kernel-jvm"] * 3 * MLP / 1e9 / peak
 cnn = med["djinn-dsl-cnn-b64"] / med["pytorch-slicing-cnn-b64"]
 print()
 def verdict(ok):
@@ -68,6 +73,7 @@ print("MLP: DSL / plain DJL at its best thread count = %.2fx" % (dsl / djl_best)
 print("MLP: DSL / faster PyTorch idiom = %.2fx (target >= 2.5x: %s)" % (dsl / torch, verdict(dsl / torch >= 2.5)))
 print("MLP: DSL / PyTorch at its best idiom and thread count = %.2fx" % (dsl / torch_best))
 print("MLP batch 256: %.0f%% of the GEMM ceiling (target >= 40%%: %s)" % (100 * share256, verdict(share256 >= 0.4)))
+print("MLP batch 256 in the kernel's JVM (C1 only): %.0f%% of the GEMM ceiling" % (100 * share256k))
 print("CNN: DSL / PyTorch = %.2fx (target >= 1.0x: %s)" % (cnn, verdict(cnn >= 1.0)))
 PY
 rm -f "$RESULTS"

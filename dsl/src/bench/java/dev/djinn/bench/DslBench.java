@@ -14,6 +14,7 @@ import static dev.djinn.Djinn.progress;
 /**
  * (a) The DSL, Adam 1e-3, without validation; warm epoch = the last one. Arguments: {@code mlp} (784-128-ReLU-10) or
  * {@code cnn} (conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10)), batch size, epochs, training images.
+ * The system property {@code bench.label} is appended to the contender's name (a run with other JVM options).
  */
 public final class DslBench {
     public static void main(String[] args) {
@@ -28,7 +29,7 @@ public final class DslBench {
         try (net) {
             History history = net.train(data.train(), epochs(epochs), batchSize(batch), progress(ProgressListener.NONE));
             double accuracy = net.evaluate(data.test()).accuracy();
-            BenchData.report("djinn-dsl-" + kind + "-b" + batch, history.last().samplesPerSecond(), accuracy);
+            BenchData.report("djinn-dsl-" + kind + "-b" + batch + System.getProperty("bench.label", ""), history.last().samplesPerSecond(), accuracy);
         }
     }
 }
