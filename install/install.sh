@@ -18,10 +18,8 @@ JVM_OPTS=()
 ENVS=()
 KERNEL_JAVA_HOME=""
 CACHE=1
-# C1 only: JShell's compiler (javac) gets fast within a few cells instead of a few hundred; model math is native.
-# A young generation of at most 160 MB: every cell leaves megabytes of compiler garbage, and an unbounded one grew the
-# kernel to 2.4 GB resident over 2,000 cells while 100 MB were alive (the old generation still grows with your data).
-DEFAULT_JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:MaxNewSize=160m)
+# the options every session starts with, the launcher's (why they are what they are: see there)
+eval "$(grep '^DEFAULT_JVM_OPTS=' "$ROOT/install/src/dist/bin/djinn")"
 
 usage() {
   cat <<'USAGE'

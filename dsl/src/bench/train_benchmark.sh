@@ -18,7 +18,7 @@ ROUNDS="${1:-5}"
 /usr/bin/python3 -c "import torch" 2>/dev/null || { echo "install PyTorch for Python first: sudo apt-get install python3-torch" >&2; exit 1; }
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/bench_setup.sh" .
 JAVA1=("${JAVA[@]/-Dai.djl.pytorch.num_threads=2/-Dai.djl.pytorch.num_threads=1}")
-eval "$(grep '^DEFAULT_JVM_OPTS=' "$ROOT/install/install.sh")" # the kernel's JVM options, as install.sh sets them
+eval "$(grep '^DEFAULT_JVM_OPTS=' "$ROOT/install/src/dist/bin/djinn")" # a session's JVM options, the kernel's
 JAVAK=("${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm "${JAVA[@]:1}")
 TORCH="/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"
 

@@ -97,3 +97,15 @@ def test_jshell_in_a_terminal_redraws_one_progress_line():
     screen = terminal.stdout.decode("utf-8", "replace")  # bytes: text mode would turn every \r into \n
     assert "\rEpoch 1/1 [" in screen, screen[-2000:]
     assert "ETA" in screen and "samples/s" in screen
+
+
+def test_scripts_and_jshell_run_with_the_kernels_jvm_options_unless_djinn_jvm_opts_replaces_them():
+    show = "System.out.println(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());\n"
+    defaults = djinn("run", script(show))
+    assert defaults.returncode == 0, defaults.stderr
+    for option in ("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxNewSize=160m"):
+        assert option in defaults.stdout, defaults.stdout
+    chosen = djinn("run", script(show), env={"DJINN_JVM_OPTS": "-Xmx300m"})
+    assert "-Xmx300m" in chosen.stdout and "TieredStopAtLevel" not in chosen.stdout, chosen.stdout
+    shell = djinn("jshell", "-q", stdin=show + "/exit\n")
+    assert "-XX:TieredStopAtLevel=1" in shell.stdout, shell.stdout
