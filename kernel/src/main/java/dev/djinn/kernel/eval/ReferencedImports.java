@@ -163,10 +163,8 @@ final class ReferencedImports {
     private Set<String> hiddenWrappers(List<Snippet> live, Set<String> imported) throws ReflectiveOperationException {
         Map<String, Boolean> shown = new HashMap<>();
         for (Snippet snippet : live) {
-            boolean reachable = !isVariableOrMethod(snippet)
-                    || imported.contains(((DeclarationSnippet) snippet).name());
             // several snippets can share a wrapper (a declaration of two variables)
-            shown.merge(wrapperOf(snippet), reachable, Boolean::logicalOr);
+            shown.merge(wrapperOf(snippet), isImported(snippet, imported), Boolean::logicalOr);
         }
         Set<String> hidden = new HashSet<>();
         shown.forEach((wrapper, reachable) -> {
@@ -186,6 +184,11 @@ final class ReferencedImports {
             wrappers.put(snippet, known);
         }
         return known.name();
+    }
+
+    /** Whether a compile that imports {@code names} imports {@code snippet}: classes and imports always are. */
+    private static boolean isImported(Snippet snippet, Set<String> names) {
+        return !isVariableOrMethod(snippet) || names.contains(((DeclarationSnippet) snippet).name());
     }
 
     private static boolean isVariableOrMethod(Snippet snippet) {
@@ -277,14 +280,11 @@ final class ReferencedImports {
                 return super.iterator();
             }
             // the list holds every key the session made (each expression's too): walk it when it changes, not per wrap
-            int[] kept = indices.get(current, sets,
-                    () -> IntStream.range(0, size()).filter(i -> imports(current, get(i))).toArray());
+            int[] kept = indices.get(current, sets, () -> IntStream.range(0, size()).filter(i -> {
+                Snippet snippet = get(i);
+                return snippet != null && isImported(snippet, current.names());
+            }).toArray());
             return Arrays.stream(kept).mapToObj(this::get).iterator();
-        }
-
-        private static boolean imports(Scope scope, Snippet snippet) {
-            return snippet != null && (!isVariableOrMethod(snippet)
-                    || scope.names().contains(((DeclarationSnippet) snippet).name()));
         }
     }
 
