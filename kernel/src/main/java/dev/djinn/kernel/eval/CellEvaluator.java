@@ -41,6 +41,7 @@ public final class CellEvaluator implements AutoCloseable {
     private volatile JShell jshell;
     private volatile CellSplitter splitter;
     private volatile CompilerStatePruner pruner;
+    private volatile ReplClassIndex replClasses;
     private volatile boolean interrupted;
     private Snippet lastTempVar;
 
@@ -76,6 +77,7 @@ public final class CellEvaluator implements AutoCloseable {
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
         this.pruner = new CompilerStatePruner(jshell);
         imports.install(jshell);
+        this.replClasses = new ReplClassIndex(jshell);
         this.lastTempVar = null;
     }
 
@@ -213,6 +215,11 @@ public final class CellEvaluator implements AutoCloseable {
         return pruner.prune();
     }
 
+    /** javac's tables of classes whose {@code REPL} classes are indexed for JShell's clean-up (tests). */
+    List<ReplClassIndex.IndexedClasses> indexedClassTables() {
+        return replClasses.tables();
+    }
+
     /** How many class files javac was last shown in the {@code REPL} package by a cell's compile (tests). */
     int classFilesLastListed() {
         return imports.classFilesLastListed();
@@ -267,6 +274,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private List<SnippetEvent> evalSource(String source) {
+        replClasses.coverNewContexts();
         return imports.evaluating(source, jshell::eval);
     }
 
