@@ -58,8 +58,10 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection);
         kernel.handleWaitingRequestsWith(connection::handleWaitingShellRequests);
         SignalInterrupts.install(kernel::interrupt);
-        // after the user's JShell is ready: on two cores a warm-up beside its start-up delays the first cell
-        evaluator.thenRun(() -> CompilerWarmUp.startInBackground(Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS), kernel::isIdle));
+        // after the user's JShell is ready: on two cores a warm-up beside its start-up delays the first cell; JShell's
+        // indexing of the class path (for completions) comes after the warm-up, in idle time too
+        evaluator.thenAccept(cells -> CompilerWarmUp.startInBackground(
+                Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS), kernel::isIdle, cells::indexClassPath));
         connection.connect();
         connection.waitUntilClose();
         flusher.flushNow();

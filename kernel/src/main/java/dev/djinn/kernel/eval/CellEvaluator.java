@@ -42,6 +42,8 @@ public final class CellEvaluator implements AutoCloseable {
     private volatile CellSplitter splitter;
     private volatile CompilerStatePruner pruner;
     private volatile ReplClassIndex replClasses;
+    private volatile IndexingHold indexing;
+    private volatile boolean indexingWanted;
     private volatile boolean interrupted;
     private Snippet lastTempVar;
 
@@ -75,6 +77,10 @@ public final class CellEvaluator implements AutoCloseable {
         Set<String> own = new HashSet<>(systemClasspath());
         classpath.stream().filter(entry -> !own.contains(entry)).forEach(jshell::addToClasspath);
         this.splitter = new CellSplitter(jshell.sourceCodeAnalysis());
+        this.indexing = new IndexingHold(jshell.sourceCodeAnalysis());
+        if (indexingWanted) {
+            indexing.release();
+        }
         this.pruner = new CompilerStatePruner(jshell);
         imports.install(jshell);
         this.replClasses = new ReplClassIndex(jshell);
@@ -111,8 +117,24 @@ public final class CellEvaluator implements AutoCloseable {
         return entries;
     }
 
+    /** JShell's analysis, for completion and inspection: from now on, JShell indexes the class path for them. */
     public SourceCodeAnalysis analysis() {
+        indexClassPath();
         return jshell.sourceCodeAnalysis();
+    }
+
+    /**
+     * Lets JShell index the JDK's and the class path's classes (package names in completions, import suggestions):
+     * held back from the start until the kernel is idle or a completion asks, so it does not slow the first cells.
+     */
+    public void indexClassPath() {
+        indexingWanted = true;
+        indexing.release();
+    }
+
+    /** Whether JShell's indexing of the class path is held back (tests). */
+    boolean indexingHeld() {
+        return indexing.holding();
     }
 
     /** Whether cells have defined a variable or method with this name. */

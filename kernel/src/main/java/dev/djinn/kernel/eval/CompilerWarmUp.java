@@ -26,9 +26,16 @@ public final class CompilerWarmUp {
     /**
      * @param rounds snippets to compile in all
      * @param idle   true while the kernel has nothing to do: warming up only then keeps it off the user's cores
+     * @param then   run when the warm-up is over (or failed): more work for idle time
      */
-    public static void startInBackground(int rounds, BooleanSupplier idle) {
-        Thread thread = new Thread(() -> run(rounds, idle), "djinn-compiler-warm-up");
+    public static void startInBackground(int rounds, BooleanSupplier idle, Runnable then) {
+        Thread thread = new Thread(() -> {
+            try {
+                run(rounds, idle);
+            } finally {
+                then.run();
+            }
+        }, "djinn-compiler-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
