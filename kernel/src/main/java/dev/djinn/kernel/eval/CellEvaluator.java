@@ -95,11 +95,13 @@ public final class CellEvaluator implements AutoCloseable {
      */
     private void recover(InternalError failure) {
         JShell broken = jshell;
+        IndexingHold brokenIndexing = indexing;
         VariableHolders brokenHolders = provider.control().holders();
         List<String> dropped = new ArrayList<>();
         classpath.removeIf(entry -> ClasspathEntry.problem(Path.of(entry)).map(dropped::add).isPresent());
         start();
         List<String> lost = new SessionReplay(broken, brokenHolders, jshell, provider.control().holders(), origins).replay();
+        brokenIndexing.release(); // JShell indexes on one thread for the JVM: held, the fresh JShell's would wait
         broken.close();
         warnings.println("Note: the Java compiler failed (" + failure.getMessage() + ") and was restarted with your definitions and variables."
                 + (dropped.isEmpty() ? "" : " Left off the class path: " + String.join(" ", dropped))
@@ -392,6 +394,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        indexing.release(); // JShell indexes on one thread for the JVM: held, a later JShell's would wait forever
         jshell.close();
     }
 }

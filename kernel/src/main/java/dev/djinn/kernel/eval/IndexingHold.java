@@ -11,7 +11,8 @@ import java.lang.reflect.Method;
  * analysis exists (for completing package names and suggesting imports): about 300 ms of CPU, which ran beside the
  * kernel's start and its first cells on two cores. The kernel holds that indexing back until it is idle or a completion
  * or inspection asks for the analysis. JShell's own pause of the indexing while a snippet evaluates is the same
- * mechanism, taken once more; without {@code --add-opens jdk.jshell/jdk.jshell} nothing is held.
+ * mechanism, taken once more; without {@code --add-opens jdk.jshell/jdk.jshell} nothing is held. JShell indexes on one
+ * thread for the whole JVM, so a hold is released before its JShell is closed.
  */
 final class IndexingHold {
     private static final Logger LOG = LoggerFactory.getLogger(IndexingHold.class);

@@ -32,6 +32,17 @@ class IndexingHoldTest {
     }
 
     @Test
+    void aSessionClosedWhileHoldingItDoesNotStopTheNextOnesIndexing() throws Exception {
+        new CellEvaluator(CellEvaluator.systemClasspath(), java.io.InputStream.nullInputStream(), System.out, System.err).close();
+        try (CellEvaluator evaluator = TestEvaluators.withJavaUtil(new ByteArrayOutputStream())) {
+            SourceCodeAnalysis analysis = evaluator.analysis();
+            Method wait = analysis.getClass().getMethod("waitBackgroundTaskFinished");
+            wait.setAccessible(true);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> wait.invoke(analysis), "JShell's one indexing thread is free");
+        }
+    }
+
+    @Test
     void idleTimeLetsItRunToo() {
         try (CellEvaluator evaluator = TestEvaluators.withJavaUtil(new ByteArrayOutputStream())) {
             assertTrue(evaluator.indexingHeld());
