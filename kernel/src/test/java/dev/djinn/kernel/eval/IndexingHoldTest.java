@@ -4,6 +4,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.time.Duration;
 
@@ -22,9 +23,7 @@ class IndexingHoldTest {
 
             SourceCodeAnalysis analysis = evaluator.analysis();
             assertFalse(evaluator.indexingHeld(), "a completion lets it run");
-            Method wait = analysis.getClass().getMethod("waitBackgroundTaskFinished");
-            wait.setAccessible(true);
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> wait.invoke(analysis), "the index gets built");
+            waitForTheIndex(analysis, "the index gets built");
             String code = "import java.util.concu";
             assertTrue(analysis.completionSuggestions(code, code.length(), new int[1]).stream()
                     .anyMatch(s -> s.continuation().startsWith("concurrent")), "package names come from the index");
@@ -33,12 +32,10 @@ class IndexingHoldTest {
 
     @Test
     void aSessionClosedWhileHoldingItDoesNotStopTheNextOnesIndexing() throws Exception {
-        new CellEvaluator(CellEvaluator.systemClasspath(), java.io.InputStream.nullInputStream(), System.out, System.err).close();
+        new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(), System.out, System.err).close();
         try (CellEvaluator evaluator = TestEvaluators.withJavaUtil(new ByteArrayOutputStream())) {
             SourceCodeAnalysis analysis = evaluator.analysis();
-            Method wait = analysis.getClass().getMethod("waitBackgroundTaskFinished");
-            wait.setAccessible(true);
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> wait.invoke(analysis), "JShell's one indexing thread is free");
+            waitForTheIndex(analysis, "JShell's one indexing thread is free");
         }
     }
 
@@ -50,5 +47,12 @@ class IndexingHoldTest {
             evaluator.indexClassPath(); // once is enough; again changes nothing
             assertFalse(evaluator.indexingHeld());
         }
+    }
+
+    /** Waits (JShell's own test hook) until JShell has indexed the class path, or fails after a minute. */
+    private static void waitForTheIndex(SourceCodeAnalysis analysis, String message) throws ReflectiveOperationException {
+        Method wait = analysis.getClass().getMethod("waitBackgroundTaskFinished");
+        wait.setAccessible(true);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> wait.invoke(analysis), message);
     }
 }
