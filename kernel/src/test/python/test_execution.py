@@ -128,6 +128,21 @@ def test_an_import_after_a_comment_keeps_every_variable():
     assert value_of(outputs) == "[x] kept 5"
 
 
+def test_package_names_complete_on_the_first_tab_once_a_fresh_kernel_has_been_idle():
+    # JShell's index of the class path is held back while cells run back to back and built in the first idle time
+    km, kernel = start()
+    try:
+        run(kernel, "1 + 1")
+        code = "import java.util.concu"
+        time.sleep(4)  # a person reading and typing; the index needs ~1 s of idle CPU here
+        kernel.complete(code, len(code))
+        matches = kernel.get_shell_msg(timeout=30)["content"]["matches"]
+        assert "concurrent." in matches, matches
+    finally:
+        kernel.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def test_a_damaged_jar_is_refused_and_cells_keep_running(kernel, tmp_path):
     truncated = tmp_path / "truncated.jar"
     truncated.write_bytes(b"PK\x03\x04 not really a jar")

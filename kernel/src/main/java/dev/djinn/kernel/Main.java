@@ -59,7 +59,7 @@ public final class Main {
         kernel.handleWaitingRequestsWith(connection::handleWaitingShellRequests);
         SignalInterrupts.install(kernel::interrupt);
         // after the user's JShell is ready: on two cores a warm-up beside its start-up delays the first cell; JShell's
-        // indexing of the class path (for completions) comes after the warm-up, in idle time too
+        // indexing of the class path (for completions) starts the first time the kernel is idle, beside the warm-up
         evaluator.thenAccept(cells -> CompilerWarmUp.startInBackground(
                 Integer.getInteger("djinn.warmUpRounds", WARM_UP_ROUNDS), kernel::isIdle, cells::indexClassPath));
         connection.connect();

@@ -24,16 +24,20 @@ public final class CompilerWarmUp {
     }
 
     /**
-     * @param rounds snippets to compile in all
-     * @param idle   true while the kernel has nothing to do: warming up only then keeps it off the user's cores
-     * @param then   run when the warm-up is over (or failed): more work for idle time
+     * @param rounds    snippets to compile in all
+     * @param idle      true while the kernel has had nothing to do for a while: warming up only then keeps it off the
+     *                  user's cores
+     * @param firstIdle run once, the first time the kernel is idle (before the warm-up, or when it cannot run): other
+     *                  work for idle time
      */
-    public static void startInBackground(int rounds, BooleanSupplier idle, Runnable then) {
+    public static void startInBackground(int rounds, BooleanSupplier idle, Runnable firstIdle) {
         Thread thread = new Thread(() -> {
             try {
+                awaitIdle(idle);
+                firstIdle.run();
                 run(rounds, idle);
-            } finally {
-                then.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "djinn-compiler-warm-up");
         thread.setDaemon(true);
@@ -41,12 +45,16 @@ public final class CompilerWarmUp {
         thread.start();
     }
 
+    private static void awaitIdle(BooleanSupplier idle) throws InterruptedException {
+        while (!idle.getAsBoolean()) {
+            Thread.sleep(IDLE_POLL_MS);
+        }
+    }
+
     static void run(int rounds, BooleanSupplier idle) {
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             for (int i = 0; i < rounds; i++) {
-                while (!idle.getAsBoolean()) {
-                    Thread.sleep(IDLE_POLL_MS);
-                }
+                awaitIdle(idle);
                 for (SnippetEvent event : shell.eval(SAMPLES[i % SAMPLES.length])) {
                     shell.drop(event.snippet()); // keeps every round as cheap as the first
                 }
