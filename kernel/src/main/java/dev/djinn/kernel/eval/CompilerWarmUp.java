@@ -27,8 +27,8 @@ public final class CompilerWarmUp {
      * @param rounds    snippets to compile in all
      * @param idle      true while the kernel has had nothing to do for a while: warming up only then keeps it off the
      *                  user's cores
-     * @param firstIdle run once, the first time the kernel is idle (before the warm-up, or when it cannot run): other
-     *                  work for idle time
+     * @param firstIdle run once, the first time the kernel is idle, before the warm-up's rounds: other work for idle
+     *                  time
      */
     public static void startInBackground(int rounds, BooleanSupplier idle, Runnable firstIdle) {
         Thread thread = new Thread(() -> {

@@ -7,8 +7,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 
 /**
- * Reflective access to JShell's private state, for the two things its API lacks (pruning dead wrappers, importing only
- * referenced declarations); the launcher opens {@code jdk.jshell} for it.
+ * Reflective access to JShell's private state, for what its API lacks (pruning dead wrappers, importing only referenced
+ * declarations, indexing its classes for the clean-up after each compile); the launcher opens {@code jdk.jshell} for it.
  */
 final class JShellInternals {
     private JShellInternals() {
@@ -25,9 +25,14 @@ final class JShellInternals {
         return (T) value;
     }
 
+    /** JShell's factory of javac tasks (it holds the file manager and the pool of compiler contexts). */
+    static Object taskFactory(JShell jshell) throws ReflectiveOperationException {
+        return field(JShell.class, "taskFactory").get(jshell);
+    }
+
     /** JShell's file manager (its {@code classObjects} map holds every class file it generated). */
     static Object fileManager(JShell jshell) throws ReflectiveOperationException {
-        Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
+        Object taskFactory = taskFactory(jshell);
         return field(taskFactory.getClass(), "fileManager").get(taskFactory);
     }
 

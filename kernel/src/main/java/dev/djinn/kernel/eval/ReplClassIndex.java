@@ -43,7 +43,7 @@ final class ReplClassIndex {
 
     ReplClassIndex(JShell jshell) {
         try {
-            Object taskFactory = field(JShell.class, "taskFactory").get(jshell);
+            Object taskFactory = JShellInternals.taskFactory(jshell);
             pool = field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
             contextsByOptions = field(pool.getClass(), "options2Contexts");
             Class<?> symtab = Class.forName(SYMTAB, false, JShell.class.getClassLoader());
@@ -147,7 +147,7 @@ final class ReplClassIndex {
         }
 
         /** The {@code REPL} names' maps; names whose classes are all removed leave the index (javac keeps them empty). */
-        Collection<Object> replValues() {
+        private Collection<Object> replValues() {
             List<Object> found = new ArrayList<>(replNames.size());
             for (Iterator<Object> names = replNames.iterator(); names.hasNext(); ) {
                 Object byModule = get(names.next());
