@@ -3,6 +3,8 @@ import os
 import subprocess
 import tempfile
 
+from jupyter_client.kernelspec import KernelSpecManager
+
 from conftest import ROOT
 
 DJINN = os.path.join(ROOT, "install", "target", "djinn", "bin", "djinn")
@@ -109,3 +111,13 @@ def test_scripts_and_jshell_run_with_the_kernels_jvm_options_unless_djinn_jvm_op
     assert "-Xmx300m" in chosen.stdout and "TieredStopAtLevel" not in chosen.stdout, chosen.stdout
     shell = djinn("jshell", "-q", stdin=show + "/exit\n")
     assert "-XX:TieredStopAtLevel=1" in shell.stdout, shell.stdout
+
+
+def test_a_clean_script_prints_nothing_on_stderr_on_java_17_and_on_the_kernels_newer_java():
+    # Spark's opened packages include one Java 24 removed: opened there, the JVM warns at every start
+    kernel_java = KernelSpecManager().get_kernel_spec("djinn").env.get("JAVA_HOME")
+    for java_home in [None] + ([kernel_java] if kernel_java else []):
+        result = djinn("run", script("System.out.println(40 + 2);\n"), env={"JAVA_HOME": java_home} if java_home else None)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "42\n"
+        assert result.stderr == "", (java_home, result.stderr)
