@@ -186,10 +186,12 @@ if [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 22 ]]; then DEFAULT_JVM_OPTS+=(--ena
 if [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 24 ]]; then DEFAULT_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow); fi
 ALL_JVM_OPTS=("${DEFAULT_JVM_OPTS[@]}" "${JVM_OPTS[@]+"${JVM_OPTS[@]}"}")
 
-# The start-up cache: keyed by everything that must match when the kernel maps it (the JDK, the options, the jars)
+# The start-up cache: keyed by everything that must match when the kernel maps it (the JDK, the options, the launcher's
+# own options, the jars)
 CACHE_FILE=""
 if [[ $CACHE -eq 1 && -n "$JAVA_MAJOR" ]]; then
-  CACHE_KEY="$(readlink -f "$KERNEL_JAVA"; "$KERNEL_JAVA" -version 2>&1; echo "${ALL_JVM_OPTS[*]}"; ls -l --time-style=+%s "$DIST/lib")"
+  CACHE_KEY="$(readlink -f "$KERNEL_JAVA"; "$KERNEL_JAVA" -version 2>&1; echo "${ALL_JVM_OPTS[*]}"; cksum < "$DIST/bin/djinn"
+              ls -l --time-style=+%s "$DIST/lib")"
   CACHE_FILE="$DIST/cache/kernel-$(echo "$CACHE_KEY" | md5sum | cut -c1-16).$([[ "$JAVA_MAJOR" -ge 25 ]] && echo aot || echo jsa)"
   ENVS+=("DJINN_CACHE=$CACHE_FILE")
 fi
