@@ -180,10 +180,6 @@ else
   KERNEL_JAVA="$(command -v java || true)"
 fi
 JAVA_MAJOR="$(java_major "$(dirname "$(dirname "$(readlink -f "$KERNEL_JAVA")")")")"
-# Java 22+ warns once per native library loaded through JNA or System.load unless native access is granted
-if [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 22 ]]; then DEFAULT_JVM_OPTS+=(--enable-native-access=ALL-UNNAMED); fi
-# and 24+ that sun.misc.Unsafe's memory access will go (ClassGraph, through Tablesaw, still uses it)
-if [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 24 ]]; then DEFAULT_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow); fi
 ALL_JVM_OPTS=("${DEFAULT_JVM_OPTS[@]}" "${JVM_OPTS[@]+"${JVM_OPTS[@]}"}")
 
 # The start-up cache: keyed by everything that must match when the kernel maps it (the JDK, the options, the launcher's
