@@ -185,6 +185,11 @@ public final class Djinn {
         return Tokenizer.of(file);
     }
 
+    /** The HuggingFace tokenizer in the {@code tokenizer.json} of this name. */
+    public static Tokenizer tokenizer(String file) {
+        return tokenizer(Path.of(file));
+    }
+
     /** A pretrained encoder's own tokenizer: {@code tokenizer(miniLM())}. */
     public static Tokenizer tokenizer(PretrainedEncoder encoder) {
         return encoder.tokenizer();
@@ -216,6 +221,11 @@ public final class Djinn {
         } catch (IOException e) {
             throw new IllegalArgumentException("image(" + file + "): cannot read it (" + e.getMessage() + "); check the path.", e);
         }
+    }
+
+    /** Reads the image file of this name (PNG, JPEG, GIF, BMP). */
+    public static BufferedImage image(String file) {
+        return image(Path.of(file));
     }
 
     // ---- losses ----
@@ -383,6 +393,16 @@ public final class Djinn {
         return TrainOption.checkpoint(file, bestOnly);
     }
 
+    /** Saves the model to the file of this name after every epoch: {@code checkpoint("best.djinn", true)} for the best only. */
+    public static TrainOption checkpoint(String file) {
+        return checkpoint(Path.of(file));
+    }
+
+    /** Saves the model to the file of this name after epochs; with {@code bestOnly}, only when the monitored loss improved. */
+    public static TrainOption checkpoint(String file, boolean bestOnly) {
+        return checkpoint(Path.of(file), bestOnly);
+    }
+
     /** Where training progress goes: {@code progress(ProgressListener.NONE)} for none. */
     public static TrainOption progress(ProgressListener listener) {
         return TrainOption.progress(listener);
@@ -390,6 +410,11 @@ public final class Djinn {
 
     /** Loads a model saved with {@code net.save(path)}: architecture, weights, class names and history. */
     public static Model load(Path file) {
+        return Model.load(file);
+    }
+
+    /** Loads a model saved with {@code net.save("mnist.djinn")} from the file of this name. */
+    public static Model load(String file) {
         return Model.load(file);
     }
 

@@ -123,7 +123,7 @@ class PlotAndTensorTest {
         assertTrue(heatmap.toString().contains("3 × 4, from 0 (' ') to 11 ('█')"), heatmap.toString());
         Path png = heatmap.save(dir.resolve("grid.png"));
         assertEquals(560, Pngs.decode(Files.readAllBytes(png)).getWidth());
-        Path svg = heatmap.save(dir.resolve("grid.svg"));
+        Path svg = heatmap.save(dir.resolve("grid.svg").toString());
         assertTrue(Files.readString(svg).contains("<svg"));
         assertTrue(assertThrows(MagicException.class, () -> run("%plot missing", session)).getMessage().startsWith("There is no variable missing."));
     }

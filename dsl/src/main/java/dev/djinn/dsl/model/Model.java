@@ -385,6 +385,11 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
         return save(file, trainedEpochs);
     }
 
+    /** Saves the model to the file of this name: {@code net.save("mnist.djinn")}. */
+    public Path save(String file) {
+        return save(Path.of(file));
+    }
+
     /** Saves with {@code epochs} as the recorded history (a checkpoint records the epochs trained so far). */
     private Path save(Path file, List<EpochRecord> epochs) {
         BuiltNetwork built = requireTrained("save");
@@ -397,6 +402,11 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
                 encoding, lossFunction(), optimizer, l1, l2, lastOptions, epochs);
         ModelFile.save(file, description, ModelFile.parameterBytes(built::saveParameters));
         return file;
+    }
+
+    /** Loads a model saved with {@link #save(Path)} from the file of this name. */
+    public static Model load(String file) {
+        return load(Path.of(file));
     }
 
     /** Loads a model saved with {@link #save}, without the code that built it. */

@@ -98,6 +98,11 @@ public final class Tokenizer {
         }
     }
 
+    /** Writes its tokenizer.json to the file of this name. */
+    public Path save(String file) {
+        return save(Path.of(file));
+    }
+
     /** One text: ids, mask, tokens, padded or cut to {@link #maxLength()}. */
     public Tokens encode(String text) {
         return tokens(tokenizer.encode(text));

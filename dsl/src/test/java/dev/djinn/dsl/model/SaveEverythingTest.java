@@ -139,6 +139,7 @@ class SaveEverythingTest {
             Path png = dir.resolve("white.png");
             javax.imageio.ImageIO.write(filled(10, Color.WHITE), "png", png.toFile());
             assertEquals("bright", net.classify(image(png)).className());
+            assertEquals("bright", net.classify(image(png.toString())).className(), "an image by file name");
             Path net2 = net.save(dir.resolve("img.djinn"));
             try (Model again = load(net2)) {
                 assertArrayEquals(net.predict(filled(4, DARK)), again.predict(filled(4, DARK)), 1e-6f);

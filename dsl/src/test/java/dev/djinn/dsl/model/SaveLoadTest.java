@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static dev.djinn.Djinn.checkpoint;
 import static dev.djinn.Djinn.epochs;
 import static dev.djinn.Djinn.load;
 import static dev.djinn.Djinn.model;
@@ -56,6 +57,23 @@ class SaveLoadTest {
         Path blobs = trainedModel();
         try (Model loaded = load(blobs)) {
             assertEquals(2, loaded.predict(probe)[0].length);
+        }
+    }
+
+    @Test
+    void aModelSavesLoadsAndCheckpointsByFileName() {
+        float[] probe = {0.3f, -0.7f};
+        String saved = dir.resolve("by-name.djinn").toString();
+        String checkpoint = dir.resolve("checkpoint.djinn").toString();
+        float[] before;
+        try (Model net = model().dense(4).relu().dense(2)) {
+            net.train(TrainingTest.blobs(100, 5), epochs(2), checkpoint(checkpoint), progress(ProgressListener.NONE));
+            assertEquals(Path.of(saved), net.save(saved));
+            before = net.predict(probe);
+        }
+        try (Model again = load(saved); Model checkpointed = Model.load(checkpoint)) {
+            assertArrayEquals(before, again.predict(probe), 1e-6f);
+            assertArrayEquals(before, checkpointed.predict(probe), 1e-6f);
         }
     }
 

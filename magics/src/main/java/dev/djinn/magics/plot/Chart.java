@@ -117,6 +117,11 @@ public final class Chart implements Rich {
         }
     }
 
+    /** Writes the chart to the file of this name: {@code plot(h).save("loss.png")}. */
+    public Path save(String file) {
+        return save(Path.of(file));
+    }
+
     @Override
     public MimeBundle toMimeBundle() {
         MimeBundle bundle = MimeBundle.png(png(), toString());

@@ -34,7 +34,7 @@ public final class ServeCommand {
         }
         Path file = Path.of(args[0]);
         if (!Files.isRegularFile(file)) {
-            fail("There is no model file " + file.toAbsolutePath() + ": save one with net.save(Path.of(\"…\")).");
+            fail("There is no model file " + file.toAbsolutePath() + ": save one with net.save(\"…\").");
         }
         ServeOptions options = ServeOptions.defaults();
         int port = 8080;
