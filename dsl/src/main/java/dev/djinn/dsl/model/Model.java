@@ -499,6 +499,23 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
         return inference("predict").predict(examples);
     }
 
+    /**
+     * For every example of {@code data}, in its order (Keras' {@code predict} of a data set): {@code net.predict(data.test())}.
+     * A table's or texts' data is encoded as the training data was.
+     */
+    public float[][] predict(LabeledData data) {
+        BuiltNetwork built = requireTrained("predict");
+        LabeledData encoded = forThisModel(data);
+        requireExampleShape("predict", built, encoded);
+        return Scoring.outputs(inference("predict"), encoded);
+    }
+
+    /** The most likely class of every example of {@code data}, in its order: {@code net.classify(data.test())}. */
+    public List<Prediction> classify(LabeledData data) {
+        Inference inference = inference("classify");
+        return Arrays.stream(predict(data)).map(inference::best).collect(Collectors.toList());
+    }
+
     /** For every row of a table, encoded as the training table was (same columns, standardization, categories). */
     public float[][] predict(Table rows) {
         float[] flat = tableEncoding("predict").encode(rows);
@@ -607,6 +624,13 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
         return network;
     }
 
+    private static void requireExampleShape(String what, BuiltNetwork built, LabeledData data) {
+        if (!built.exampleShape().equals(data.exampleShape())) {
+            throw new ShapeMismatchException(what + ": this model takes examples of shape " + built.exampleShape()
+                    + " but the data has examples of shape " + data.exampleShape() + ".");
+        }
+    }
+
     private BuiltNetwork requireBuilt(String what) {
         if (network == null) {
             throw new IllegalStateException(what + ": this model is not built yet: call input(…) with the shape of one example, or train(data).");
@@ -621,10 +645,7 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
     public Evaluation evaluate(LabeledData data) {
         BuiltNetwork built = requireTrained("evaluate");
         data = forThisModel(data);
-        if (!built.exampleShape().equals(data.exampleShape())) {
-            throw new ShapeMismatchException("evaluate: this model takes examples of shape " + built.exampleShape()
-                    + " but the data has examples of shape " + data.exampleShape() + ".");
-        }
+        requireExampleShape("evaluate", built, data);
         LossFunction scoredWith = lossFunction() != null ? lossFunction() : LossFunction.defaultFor(data.hasClassLabels());
         scoredWith.check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputWidth());
         Scoring.Predictions p = Scoring.predict(new Inference(built, scoredWith, classNames), data);

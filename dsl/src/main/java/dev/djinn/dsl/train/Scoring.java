@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.djinn.dsl.data.LabeledData;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -65,25 +66,50 @@ public final class Scoring {
         }
     }
 
-    /** Runs every batch through the network in inference mode; returns the mean loss. */
+    /**
+     * Class probabilities (classifiers) or outputs (regression) for every example of {@code data}, in its order: what
+     * {@code predict(data)} returns, one row per example.
+     */
+    public static float[][] outputs(ScoredNetwork network, LabeledData data) {
+        float[][] rows = new float[data.size()][];
+        try (NDManager manager = network.manager().newSubManager()) {
+            forEachBatch(network, data.features(manager), null, (start, output, targets) -> {
+                NDArray shown = network.loss().probabilities(output);
+                int count = (int) shown.getShape().get(0);
+                int width = (int) (shown.size() / Math.max(1, count));
+                float[] values = shown.toFloatArray();
+                for (int i = 0; i < count; i++) {
+                    rows[start + i] = Arrays.copyOfRange(values, i * width, (i + 1) * width);
+                }
+            });
+        }
+        return rows;
+    }
+
+    /** Runs every batch through the network in inference mode; returns the mean loss (NaN without labels). */
     private static double forEachBatch(ScoredNetwork network, NDArray features, NDArray labels, BatchVisitor visitor) {
-        int size = (int) labels.getShape().get(0);
+        int size = (int) features.getShape().get(0);
         double lossSum = 0;
         try (NDManager manager = network.manager().newSubManager()) {
             for (int start = 0; start < size; start += BATCH) {
                 int end = Math.min(size, start + BATCH);
                 try (NDManager batchManager = manager.newSubManager()) {
                     NDArray xb = features.get(new NDIndex().addSliceDim(start, end));
-                    NDArray yb = labels.get(new NDIndex().addSliceDim(start, end));
                     xb.attach(batchManager);
-                    yb.attach(batchManager);
+                    NDArray yb = null;
+                    if (labels != null) {
+                        yb = labels.get(new NDIndex().addSliceDim(start, end));
+                        yb.attach(batchManager);
+                    }
                     NDArray output = network.forward(xb);
-                    lossSum += network.loss().evaluate(yb, output).getFloat() * (end - start);
+                    if (yb != null) {
+                        lossSum += network.loss().evaluate(yb, output).getFloat() * (end - start);
+                    }
                     visitor.visit(start, output, yb);
                 }
             }
         }
-        return lossSum / size;
+        return labels == null ? Double.NaN : lossSum / size;
     }
 
     /** Mean loss and metrics. */

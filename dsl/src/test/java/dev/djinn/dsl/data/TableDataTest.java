@@ -72,6 +72,14 @@ class TableDataTest {
             }
             Evaluation evaluation = net.evaluate(dev.djinn.Djinn.table(big).features("size", "city", "garden").label("band"));
             assertEquals((double) right / big.rowCount(), evaluation.accuracy(), 1e-9);
+            var bigData = dev.djinn.Djinn.table(big).features("size", "city", "garden").label("band");
+            float[][] byData = net.predict(bigData);
+            float[][] byRows = net.predict(big);
+            for (int i = 0; i < big.rowCount(); i++) {
+                assertArrayEquals(byRows[i], byData[i], 1e-6f, "row " + i + ": the table's data is encoded as the training rows were");
+            }
+            assertEquals(predicted.stream().map(Prediction::className).toList(),
+                    net.classify(bigData).stream().map(Prediction::className).toList());
             Table strange = big.copy();
             strange.stringColumn("band").set(0, "palace");
             IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

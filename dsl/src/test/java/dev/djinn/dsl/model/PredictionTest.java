@@ -59,6 +59,32 @@ class PredictionTest {
     }
 
     @Test
+    void predictAndClassifyTakeADataSetAndAnswerEveryExampleInItsOrder() {
+        var data = TrainingTest.blobs(1500, 7); // more than one scoring batch
+        float[][] rows;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] flat = data.features(manager).toFloatArray();
+            rows = new float[data.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = java.util.Arrays.copyOfRange(flat, 2 * i, 2 * i + 2);
+            }
+        }
+        float[][] byData = blobs.predict(data);
+        float[][] byRows = blobs.predict(rows);
+        assertEquals(1500, byData.length);
+        for (int i = 0; i < rows.length; i++) {
+            assertArrayEquals(byRows[i], byData[i], 1e-6f, "example " + i);
+        }
+        java.util.List<Prediction> classes = blobs.classify(data);
+        assertEquals(1500, classes.size());
+        assertEquals(blobs.classify(rows[1499]).className(), classes.get(1499).className());
+        assertTrue(blobs.evaluate(data).accuracy() > 0.9);
+        ShapeMismatchException wrong = assertThrows(ShapeMismatchException.class,
+                () -> blobs.predict(dev.djinn.Djinn.data(new float[][] {{1, 2, 3}}, new int[] {0})));
+        assertEquals("predict: this model takes examples of shape (2) but the data has examples of shape (3).", wrong.getMessage());
+    }
+
+    @Test
     void wrongSizedRowsAreNamed() {
         ShapeMismatchException error = assertThrows(ShapeMismatchException.class, () -> blobs.predict(new float[][] {{1, 2}, {1}}));
         assertEquals("predict: example 1 has 1 values but this model takes examples of shape (2) (2 values).", error.getMessage());
