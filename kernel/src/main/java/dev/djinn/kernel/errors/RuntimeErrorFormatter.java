@@ -63,8 +63,12 @@ public final class RuntimeErrorFormatter {
             }
             if (origin.isPresent()) {
                 libraryRun = 0;
-                lines.add(userFrame(frame, origin.get()));
-                shown++;
+                String line = userFrame(frame, origin.get());
+                // a declaration's initializer runs in two of JShell's methods: one line for the user
+                if (!line.equals(lines.get(lines.size() - 1))) {
+                    lines.add(line);
+                    shown++;
+                }
             } else if (libraryRun++ < MAX_LIBRARY_FRAMES) {
                 lines.add("        at " + frame);
                 shown++;

@@ -66,6 +66,14 @@ class ErrorFormattingTest {
     }
 
     @Test
+    void aFailingDeclarationShowsItsCellLineOnce() {
+        CellRuntimeException error = assertThrows(CellRuntimeException.class,
+                () -> evaluator.eval("var n = Integer.valueOf(\"seven\");", 7)); // a reference type: JShell desugars it in a helper
+        String text = plain(formatter.format(error).traceback());
+        assertEquals(1, text.split("at cell \\[7\\] line 1", -1).length - 1, text);
+    }
+
+    @Test
     void causesAreShownToo() {
         CellRuntimeException error = assertThrows(CellRuntimeException.class,
                 () -> evaluator.eval("throw new IllegalStateException(\"outer\", new java.io.IOException(\"disk full\"));", 5));
