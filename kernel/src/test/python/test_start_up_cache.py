@@ -41,3 +41,16 @@ def test_a_kernel_installed_with_no_cache_has_none(tmp_path):
     kernels = os.path.join(str(tmp_path), "share", "jupyter", "kernels")
     spec = KernelSpecManager(kernel_dirs=[kernels]).get_kernel_spec("djinn-no-cache")
     assert "DJINN_CACHE" not in spec.env, spec.env
+
+
+def test_a_cache_older_than_the_jars_is_left_out_with_one_clear_line(tmp_path):
+    # a rebuild after install.sh: the JVM would refuse the old cache with four lines of errors at every start
+    env = dict(KernelSpecManager().get_kernel_spec("djinn").env)
+    stale = tmp_path / ("kernel-old" + os.path.splitext(env["DJINN_CACHE"])[1])
+    stale.write_bytes(b"trained on other jars")
+    os.utime(stale, (946684800, 946684800))  # 2000-01-01
+    launcher = os.path.join(ROOT, "install", "target", "djinn", "bin", "djinn")
+    result = subprocess.run([launcher, "kernel", str(tmp_path / "absent-connection.json")], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, **env, "DJINN_CACHE": str(stale)})
+    assert "the start-up cache is older than Djinn's jars (rebuilt since install.sh?)" in result.stderr, result.stderr
+    assert "[aot]" not in result.stderr and "[cds]" not in result.stderr, result.stderr
