@@ -365,6 +365,13 @@ public final class Model implements LayerBuilder<Model>, LayerSequence, AutoClos
 
     /** The loss, the metrics and the model's output fit the data; checked before the first step. */
     private static void check(BuiltNetwork built, LossFunction loss, LabeledData data, TrainingOptions options) {
+        Shape output = built.outputShape();
+        if (output.dimension() > 1) {
+            // dense() works on the last axis: after conv2d or pooling without flatten() it keeps the image's axes
+            throw new ShapeMismatchException("The model's output for one example has shape " + output + ", but training "
+                    + "needs one row of numbers per example: add flatten() before the first dense layer after conv2d or "
+                    + "pooling (summary() shows each layer's output shape).");
+        }
         loss.check(data.hasClassLabels(), data.classNames().size(), data.targetWidth(), built.outputWidth());
         TrainingLoop.metrics(options, loss, data.classNames().size());
     }

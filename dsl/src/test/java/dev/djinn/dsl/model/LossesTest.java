@@ -121,6 +121,13 @@ class LossesTest {
                 assertThrows(IllegalArgumentException.class, () -> model().dense(2).train(data(new float[][] {{0}, {1}, {2}}, new int[] {0, 1, 2}), progress(ProgressListener.NONE))).getMessage());
         assertEquals("The model ends in 3 outputs but each target has 1 value: end the model with dense(1).",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(3).train(line(10, 1), progress(ProgressListener.NONE))).getMessage());
+        byte[] pixels = new byte[4 * 6 * 6];
+        var images = new dev.djinn.dsl.data.ImageSplit(pixels, new int[] {0, 1, 0, 1}, 6, 6, java.util.List.of("a", "b"));
+        try (Model unflattened = model().conv2d(4, 3).relu().dense(2)) {
+            assertEquals("The model's output for one example has shape (4, 4, 2), but training needs one row of numbers per example: "
+                    + "add flatten() before the first dense layer after conv2d or pooling (summary() shows each layer's output shape).",
+                    assertThrows(ShapeMismatchException.class, () -> unflattened.train(images, progress(ProgressListener.NONE))).getMessage());
+        }
         assertEquals("metric mae is for regression but the loss is crossEntropy(): use accuracy() or topK(k).",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(2).train(TrainingTest.blobs(10, 1), metrics(mae()), progress(ProgressListener.NONE))).getMessage());
     }
