@@ -13,6 +13,8 @@ RUNAWAY_CELLS = {
     "sleep": "Thread.sleep(600_000);",
     "blocking read": "String answer = readLine(\"never answered: \");",
     "System.in read": "int b = System.in.read();",
+    "shell command": "!sleep 600",
+    "bash script": "%%bash\nsleep 600 | cat\necho not reached",
 }
 
 

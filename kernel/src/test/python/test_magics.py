@@ -144,3 +144,23 @@ def test_cell_code_runs_with_its_own_class_loader_as_the_context_loader(kernel):
     _, kc = kernel
     _, outputs = run(kc, "Thread.currentThread().getContextClassLoader() == new Object(){}.getClass().getClassLoader()")
     assert result_of(outputs)["text/plain"] == "true"
+
+
+def test_ipythons_shell_file_and_display_magics(kernel, tmp_path):
+    km, kc = kernel
+    _, outputs = run(kc, "int n = 2;\n!echo shell says $((1 + 1))\nn + 1")
+    assert "shell says 2\n" in "".join(c["text"] for _, k, c in outputs if k == "stream")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "3"
+    reply, outputs = run(kc, "%%bash -s hello\necho \"$1 from bash\"\nexit 3")
+    assert "hello from bash\n" in "".join(c["text"] for _, k, c in outputs if k == "stream")
+    assert reply["content"]["status"] == "error" and "exited with status 3" in reply["content"]["evalue"]
+    target = tmp_path / "Hello.java"
+    _, outputs = run(kc, "%%%%writefile %s\npublic class Hello { public static String hi() { return \"hi\"; } }" % target)
+    assert "Writing %s\n" % target in "".join(c["text"] for _, k, c in outputs if k == "stream")
+    _, outputs = run(kc, "%%load %s\nHello.hi()" % target)
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "hi"
+    _, outputs = run(kc, "%%html\n<b>bold</b>")
+    shown = [c for _, k, c in outputs if k in ("display_data", "execute_result")][0]["data"]
+    assert shown["text/html"] == "<b>bold</b>"
+    _, outputs = run(kc, "%pwd")
+    assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"].startswith("/")

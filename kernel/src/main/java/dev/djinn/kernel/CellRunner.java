@@ -71,6 +71,7 @@ final class CellRunner {
 
     void interrupt() {
         evaluator.get().interrupt();
+        session.interrupt();
     }
 
     private Map<String, String> helpPage(String name) {

@@ -2,15 +2,18 @@ package dev.djinn.magics;
 
 import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.everyday.ClasspathMagic;
+import dev.djinn.magics.everyday.DisplayMagic;
 import dev.djinn.magics.everyday.EnvMagic;
 import dev.djinn.magics.everyday.LoadMagic;
 import dev.djinn.magics.everyday.LoadFromPomMagic;
 import dev.djinn.magics.everyday.MavenMagic;
 import dev.djinn.magics.everyday.MavenRepoMagic;
+import dev.djinn.magics.everyday.PwdMagic;
 import dev.djinn.magics.everyday.SystemMagic;
 import dev.djinn.magics.everyday.TimeMagic;
 import dev.djinn.magics.everyday.TimeitMagic;
 import dev.djinn.magics.everyday.WhoMagic;
+import dev.djinn.magics.everyday.WriteFileMagic;
 import dev.djinn.magics.gpu.GpuMagic;
 import dev.djinn.magics.plot.PlotMagic;
 import dev.djinn.magics.tensor.TensorMagic;
@@ -34,6 +37,9 @@ public final class DjinnMagics {
                 .register(new MavenRepoMagic())
                 .register(new LoadFromPomMagic())
                 .register(new EnvMagic())
-                .register(new SystemMagic());
+                .register(new SystemMagic())
+                .register(new WriteFileMagic())
+                .register(new DisplayMagic())
+                .register(new PwdMagic());
     }
 }

@@ -4,6 +4,7 @@ import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.CellPartFailure;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.MagicRegistry;
+import dev.djinn.magics.mime.MimeBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -205,5 +207,81 @@ class EverydayTest {
         PlainSession missing = new PlainSession();
         assertEquals("nvidia-smi-not-here: exit status 127", registry.run(new MagicCall("sx", "nvidia-smi-not-here", null), missing));
         assertTrue(missing.printed.toString().contains("not found"), missing.printed.toString());
+    }
+
+    @Test
+    void bashAndShRunTheCellAsAScriptWithArgumentsAndAFailingScriptFailsTheCell() {
+        PlainSession session = new PlainSession();
+        assertNull(registry.run(new MagicCall("bash", "-s one 'two words'", "echo \"$1|$2\"\nfor i in 1 2; do echo line $i; done\necho é >&2"), session));
+        assertEquals("one|two words\nline 1\nline 2\né\n", session.printed.toString());
+        MagicException failed = assertThrows(MagicException.class, () -> registry.run(new MagicCall("sh", "", "echo before\nexit 4"), new PlainSession()));
+        assertTrue(failed.getMessage().startsWith("The %%sh script exited with status 4."), failed.getMessage());
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("bash", "", "  \n"), new PlainSession()))
+                .getMessage().startsWith("Write the script on the lines below %%bash."));
+    }
+
+    @Test
+    void anInterruptKillsARunningCommandAndItsChildren() throws Exception {
+        Runnable[] stop = new Runnable[1];
+        PlainSession session = new PlainSession() {
+            @Override
+            public Interruptible onInterrupt(Runnable action) {
+                stop[0] = action;
+                return () -> stop[0] = null;
+            }
+        };
+        Path marker = dir.resolve("not-reached");
+        Thread cell = new Thread(() -> registry.run(new MagicCall("bash", "", "sleep 30 | cat\ntouch " + marker), session));
+        long started = System.nanoTime();
+        cell.start();
+        while (stop[0] == null && cell.isAlive()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(300); // the script is in its sleep
+        stop[0].run();
+        cell.join(10_000);
+        assertTrue(!cell.isAlive() && System.nanoTime() - started < 10_000_000_000L, "the magic returned at once");
+        Thread.sleep(200);
+        assertTrue(!Files.exists(marker), "the script was killed, not only its first command");
+        assertNull(stop[0], "the magic closed its interruptible stretch");
+    }
+
+    @Test
+    void writefileWritesOverwritesAndAppendsAsIPythonSays() throws IOException {
+        Path file = dir.resolve("sub/hello.py");
+        PlainSession session = new PlainSession();
+        assertNull(registry.run(new MagicCall("writefile", file.toString(), "print('hi')"), session));
+        assertEquals("print('hi')\n", Files.readString(file));
+        registry.run(new MagicCall("writefile", "'" + file + "'", "x = 1\n"), session);
+        registry.run(new MagicCall("writefile", "-a " + file, "y = 2"), session);
+        assertEquals("x = 1\ny = 2\n", Files.readString(file));
+        assertEquals("Writing " + file + "\nOverwriting " + file + "\nAppending to " + file + "\n", session.printed.toString());
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("writefile", "a b", "x"), session)).getMessage().startsWith("Give one file to write."));
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("writefile", file.toString(), null), session)).getMessage().startsWith("%writefile is a cell magic"));
+    }
+
+    @Test
+    void displayMagicsShowTheCellAsHtmlMarkdownLatexSvgOrJavaScript() {
+        PlainSession session = new PlainSession();
+        MimeBundle html = (MimeBundle) registry.run(new MagicCall("html", "", "<b>bold</b>"), session);
+        assertEquals(Map.of("text/plain", "<b>bold</b>", "text/html", "<b>bold</b>"), html.data());
+        assertEquals("# Title", ((MimeBundle) registry.run(new MagicCall("markdown", "", "# Title"), session)).data().get("text/markdown"));
+        assertEquals("$x^2$", ((MimeBundle) registry.run(new MagicCall("latex", "", "$x^2$"), session)).data().get("text/latex"));
+        assertEquals("<svg/>", ((MimeBundle) registry.run(new MagicCall("svg", "", "<svg/>"), session)).data().get("image/svg+xml"));
+        assertEquals("alert(1)", ((MimeBundle) registry.run(new MagicCall("js", "", "alert(1)"), session)).data().get("application/javascript"));
+        assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("html", "", ""), session)).getMessage().startsWith("Write the content"));
+    }
+
+    @Test
+    void pwdIsTheFolderRelativePathsStartFrom() {
+        assertEquals(Path.of("").toAbsolutePath().toString(), registry.run(new MagicCall("pwd", "", null), new PlainSession()));
+    }
+
+    @Test
+    void loadRefusesADataFileTooLargeToBeCode() throws IOException {
+        Path data = dir.resolve("big.csv");
+        Files.write(data, new byte[9_000_000]);
+        MagicException refused = assertThrows(MagicException.class, () -> registry.run(new MagicCall("load", data.toString(), null), new PlainSession()));
+        assertTrue(refused.getMessage().startsWith(data + " has 9.0 MB: %load runs Java code"), refused.getMessage());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * A session over named Java objects, for magics that read variables (%plot, %tensor, %who): {@code eval} of a
  * name gives its value. Magics that run code are tested through the kernel's real JShell.
  */
-final class PlainSession implements Session {
+class PlainSession implements Session {
     final Map<String, Object> variables = new LinkedHashMap<>();
     final List<Path> classpath = new ArrayList<>();
     final StringBuilder printed = new StringBuilder();

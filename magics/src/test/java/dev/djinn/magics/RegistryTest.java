@@ -64,6 +64,22 @@ class RegistryTest {
     }
 
     @Test
+    void aLineStartingWithABangIsAShellCommandWhereAStatementMayStart() {
+        assertEquals(List.of(new CellParts.Part(null, new MagicCall("system", "ls -l", null))), CellParts.split("!ls -l"));
+        List<CellParts.Part> parts = CellParts.split("int a = 1;\n!echo $HOME\nif (a > 0) { a++; }\n  !pwd");
+        assertEquals(new MagicCall("system", "echo $HOME", null), parts.get(1).magic());
+        assertEquals(new MagicCall("system", "pwd", null), parts.get(3).magic());
+        // Java's own negations and inequalities stay Java
+        for (String java : List.of("boolean done = false;\nwhile (true &&\n    !done) { done = true; }",
+                "boolean b = 1\n  != 2;", "for (int i = 0;\n  !(i > 3); i++) { }", "String s = \"\"\"\n  x;\n  !y\n  \"\"\";",
+                "String t = \"a;\" + \"(\";\nboolean[] flags = {true,\n !false};", "int x = 1; // done;\n")) {
+            assertTrue(!CellParts.hasMagics(java), java);
+            assertTrue(CellParts.split(java).stream().noneMatch(CellParts.Part::isMagic), java);
+        }
+        assertTrue(CellParts.hasMagics("var x = 1;\n!ls"));
+    }
+
+    @Test
     void argumentsSplitLikeAShell() {
         assertEquals(List.of("table", "x y", "z"), Arguments.split("table 'x y' \"z\""));
         Arguments parsed = Arguments.parse("t a b --kind=bar --svg --title 'My chart'", List.of("kind", "title"), List.of("svg"));

@@ -1,5 +1,6 @@
 package dev.djinn.kernel.assist;
 
+import dev.djinn.magics.dispatch.CellParts;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
@@ -23,7 +24,12 @@ public final class CompletenessChecker {
     }
 
     public Verdict check(String code) {
-        String rest = withoutMagicLines(code);
+        if (code.stripLeading().startsWith("%%")) {
+            // a cell magic's body may be anything (a script, HTML): as in IPython, a blank last line ends it
+            String[] lines = code.split("\n", -1);
+            return lines.length > 1 && lines[lines.length - 1].isBlank() ? new Verdict("complete", null) : new Verdict("incomplete", "");
+        }
+        String rest = CellParts.withoutMagicLines(code);
         SourceCodeAnalysis sca = analysis.get();
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
@@ -37,14 +43,6 @@ public final class CompletenessChecker {
             rest = info.remaining();
         }
         return new Verdict("complete", null);
-    }
-
-    private static String withoutMagicLines(String code) {
-        StringBuilder java = new StringBuilder();
-        for (String line : code.split("\n", -1)) {
-            java.append(line.stripLeading().startsWith("%") ? "" : line).append('\n');
-        }
-        return java.toString();
     }
 
     /** How deep the end of the code is nested in (), [] and {}, skipping strings, chars and comments. */

@@ -1,6 +1,7 @@
 package dev.djinn.kernel.magic;
 
 import dev.djinn.kernel.eval.CellEvaluator;
+import dev.djinn.kernel.eval.CellInterruptedException;
 import dev.djinn.kernel.eval.CellResult;
 import dev.djinn.magics.dispatch.CellRun;
 import dev.djinn.magics.dispatch.MagicRegistry;
@@ -18,6 +19,9 @@ public final class KernelSession implements Session {
     private final MagicRegistry magics;
     private final List<Path> added = new ArrayList<>();
     private int cellNumber;
+    /** What stops the running magic's process on an interrupt (null: nothing to stop), and whether it was used. */
+    private volatile Runnable stopMagic;
+    private volatile boolean magicStopped;
 
     public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics) {
         this.evaluator = evaluator;
@@ -41,7 +45,11 @@ public final class KernelSession implements Session {
             if (!part.isMagic()) {
                 return evaluator.get().eval(part.code(), cellNumber);
             }
+            magicStopped = false;
             Object value = magics.run(part.magic(), this);
+            if (magicStopped) {
+                throw new CellInterruptedException();
+            }
             return value == null ? CellResult.NO_VALUE : new CellResult(true, value, String.valueOf(value));
         }, CellResult.NO_VALUE);
     }
@@ -66,6 +74,21 @@ public final class KernelSession implements Session {
     @Override
     public List<Path> addedClasspath() {
         return List.copyOf(added);
+    }
+
+    @Override
+    public Interruptible onInterrupt(Runnable stop) {
+        stopMagic = stop;
+        return () -> stopMagic = null;
+    }
+
+    /** The kernel's interrupt, for a magic waiting on something of its own (a shell command): stops it. */
+    public void interrupt() {
+        Runnable stop = stopMagic;
+        if (stop != null) {
+            magicStopped = true;
+            stop.run();
+        }
     }
 
     @Override

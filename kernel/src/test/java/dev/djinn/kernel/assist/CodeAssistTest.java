@@ -115,6 +115,17 @@ class CodeAssistTest {
     }
 
     @Test
+    void shellLinesAreCompleteAndACellMagicEndsAtABlankLine() {
+        assertEquals("complete", completeness.check("!ls -l").status());
+        assertEquals("complete", completeness.check("int n = 1;\n!echo $HOME").status());
+        assertEquals("incomplete", completeness.check("boolean done = false;\nwhile (true &&\n  !done) {").status(), "Java's own !");
+        assertEquals("incomplete", completeness.check("%%bash").status());
+        assertEquals("incomplete", completeness.check("%%bash\nfor f in *; do").status());
+        assertEquals("complete", completeness.check("%%bash\nfor f in *; do echo $f; done\n").status());
+        assertEquals("complete", completeness.check("%%html\n<b>unclosed\n").status());
+    }
+
+    @Test
     void bracketsInsideStringsAndCommentsDoNotCount() {
         assertEquals(1, CompletenessChecker.openBrackets("call(\"(\" + '(' // (\n"));
         assertEquals(0, CompletenessChecker.openBrackets("/* { */ x"));

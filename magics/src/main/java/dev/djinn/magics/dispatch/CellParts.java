@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A cell split into what runs in order: Java code and magics. A cell whose first line starts with {@code %%} is one
- * cell magic over the rest; otherwise every line starting with {@code %} is a line magic between pieces of code.
+ * cell magic over the rest; otherwise every line starting with {@code %} is a line magic between pieces of code, and
+ * a line starting with {@code !} where a statement may start (IPython's shell escape) is {@code %system}: where Java
+ * code is still open, {@code !done)} is the code's own negation.
  */
 public final class CellParts {
     /** Java code, or a magic call (exactly one of the two is set). */
@@ -29,7 +31,10 @@ public final class CellParts {
 
     /** Whether the cell uses magics at all (cells without are plain Java, run as they are). */
     public static boolean hasMagics(String cell) {
-        return cell.lines().anyMatch(line -> line.stripLeading().startsWith("%"));
+        if (cell.lines().anyMatch(line -> line.stripLeading().startsWith("%"))) {
+            return true;
+        }
+        return cell.lines().anyMatch(CellParts::looksLikeShell) && split(cell).stream().anyMatch(Part::isMagic);
     }
 
     public static List<Part> split(String cell) {
@@ -44,12 +49,15 @@ public final class CellParts {
         }
         StringBuilder code = new StringBuilder();
         for (String line : cell.split("\n", -1)) {
-            if (line.stripLeading().startsWith("%")) {
+            boolean magic = line.stripLeading().startsWith("%");
+            boolean shell = isShellLine(line, code);
+            if (magic || shell) {
                 if (!code.toString().isBlank()) {
                     parts.add(new Part(code.toString(), null));
                 }
                 code.setLength(0);
-                parts.add(new Part(null, call(line.stripLeading().substring(1), null)));
+                String text = line.stripLeading().substring(1);
+                parts.add(new Part(null, shell ? new MagicCall("system", text.strip(), null) : call(text, null)));
             } else {
                 code.append(line).append('\n');
             }
@@ -58,6 +66,90 @@ public final class CellParts {
             parts.add(new Part(code.toString(), null));
         }
         return parts;
+    }
+
+    /** The cell's Java: its magic and shell lines left empty (what a completeness check reads). */
+    public static String withoutMagicLines(String cell) {
+        StringBuilder java = new StringBuilder();
+        StringBuilder code = new StringBuilder(); // since the last magic, as split() sees it
+        for (String line : cell.split("\n", -1)) {
+            if (line.stripLeading().startsWith("%") || isShellLine(line, code)) {
+                code.setLength(0);
+                java.append('\n');
+            } else {
+                code.append(line).append('\n');
+                java.append(line).append('\n');
+            }
+        }
+        return java.toString();
+    }
+
+    private static boolean isShellLine(String line, CharSequence codeBefore) {
+        return !line.stripLeading().startsWith("%") && looksLikeShell(line) && statementMayStart(codeBefore);
+    }
+
+    /** {@code !command}, not {@code !=}. */
+    private static boolean looksLikeShell(String line) {
+        String text = line.stripLeading();
+        return text.length() > 1 && text.charAt(0) == '!' && text.charAt(1) != '=';
+    }
+
+    /**
+     * Whether the code so far leaves off where a statement may start: nothing yet, or a last line ending in
+     * {@code ;} or {@code }} with every parenthesis closed (strings, characters and comments skipped).
+     */
+    private static boolean statementMayStart(CharSequence code) {
+        String text = code.toString().strip();
+        if (text.isEmpty()) {
+            return true;
+        }
+        int depth = 0;
+        char last = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = skipLiteral(text, i);
+                last = c;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() : end;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() : end + 1;
+                continue;
+            }
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            }
+            if (!Character.isWhitespace(c)) {
+                last = c;
+            }
+        }
+        return depth == 0 && (last == ';' || last == '}');
+    }
+
+    /** The index of the quote that closes the literal opening at {@code start} (a text block's too). */
+    private static int skipLiteral(String text, int start) {
+        char quote = text.charAt(start);
+        if (text.startsWith("\"\"\"", start)) {
+            int end = text.indexOf("\"\"\"", start + 3);
+            return end < 0 ? text.length() : end + 2;
+        }
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote || c == '\n') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static MagicCall call(String text, String body) {

@@ -26,6 +26,20 @@ public interface Session {
     /** Writes to the cell's standard output (timings, notes). */
     void print(String text);
 
+    /**
+     * While the returned handle is open, the kernel's interrupt runs {@code stop} (a magic waiting on a process
+     * kills it); the cell then ends as interrupted. Sessions without interrupts ignore it.
+     */
+    default Interruptible onInterrupt(Runnable stop) {
+        return () -> { };
+    }
+
+    /** What {@link #onInterrupt} hands back: closing it ends the magic's interruptible stretch. */
+    interface Interruptible extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** What cells can use beyond the kernel's own jars, in the order added. */
     List<Path> addedClasspath();
 

@@ -27,6 +27,8 @@ import java.util.List;
 public final class LoadMagic extends BaseMagic {
     /** What IJava tries after the name as given, in this order. */
     static final List<String> EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".jav", ".ipynb");
+    /** Far larger than any source file people %load (notebooks, whose outputs can be large, are not limited). */
+    private static final long MAX_SOURCE_BYTES = 8_000_000;
 
     public LoadMagic() {
         super("%load file.jsh | %load File.java | %load notebook.ipynb",
@@ -41,7 +43,7 @@ public final class LoadMagic extends BaseMagic {
         }
         Path file = find(words.get(0));
         boolean notebook = file.toString().endsWith(".ipynb");
-        List<String> pieces = notebook ? codeCells(file) : List.of(read(file));
+        List<String> pieces = notebook ? codeCells(file) : List.of(source(file));
         Object value = null;
         for (int i = 0; i < pieces.size(); i++) {
             if (pieces.get(i).isBlank()) {
@@ -75,6 +77,20 @@ public final class LoadMagic extends BaseMagic {
         }
         throw new MagicException("There is no file " + name + " (looked at " + given.toAbsolutePath() + ", also with "
                 + String.join(", ", EXTENSIONS) + ").");
+    }
+
+    /** A file of code; a data file run as code would keep the kernel busy for minutes. */
+    private static String source(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_SOURCE_BYTES) {
+                throw new MagicException(file + " has " + String.format("%.1f MB", size / 1e6) + ": %load runs Java code, and "
+                        + "that is more than a program's source. Read data with csv(…), Files.readString(…) or Table.read().");
+            }
+        } catch (IOException e) {
+            throw new MagicException("Could not read " + file + ": " + e.getMessage());
+        }
+        return read(file);
     }
 
     private static String read(Path file) {

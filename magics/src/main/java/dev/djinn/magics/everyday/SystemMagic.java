@@ -6,46 +6,98 @@ import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code %system command} (IPython's, also {@code %sx}) and {@code %%bash}-like use in one line: runs the command with
- * {@code sh -c} in the notebook's folder and the environment {@code %env} set, its output shown as it comes (stdout
- * and stderr merged). A failing command is not an error of the cell, as in IPython: its exit status is said.
+ * The shell, IPython's way: {@code %system command} (also {@code %sx}, and a line that starts with {@code !}) runs one
+ * command with {@code sh -c}; {@code %%bash} and {@code %%sh} give the rest of the cell to the shell as its script
+ * on standard input, words after the magic's name being the shell's own ({@code %%bash -s hello} makes {@code $1}
+ * hello, as in IPython). In the notebook's folder with the environment {@code %env} set, output
+ * shown as it comes (stdout and stderr merged), killed with its children by the kernel's interrupt. A failing command
+ * is not an error of the cell (IPython's {@code !}): its exit status is said; a failing script is (IPython 8's
+ * {@code %%bash}), so Run All stops there.
  */
 public final class SystemMagic extends BaseMagic {
     public SystemMagic() {
-        super("%system command", "runs a shell command and shows its output", false, "system", "sx");
+        super("%system command | !command | %%bash or %%sh, then a script", "runs shell commands and shows their output",
+                true, "system", "sx", "bash", "sh");
     }
 
     @Override
     public Object run(MagicCall call, Session session) {
-        String command = call.args().strip();
-        if (command.isEmpty()) {
-            throw new MagicException("Give a command to run, for example: %system nvidia-smi");
+        boolean script = call.isCellMagic();
+        String shell = call.name().equals("bash") ? "bash" : "sh";
+        String command = script ? call.body() : call.args().strip();
+        if (command.isBlank()) {
+            throw new MagicException(script ? "Write the script on the lines below %%" + call.name() + "."
+                    : "Give a command to run, for example: %system nvidia-smi");
         }
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+        List<String> line = new ArrayList<>(List.of(shell));
+        if (script) {
+            line.addAll(call.words());
+        } else {
+            line.addAll(List.of("-c", command));
+        }
+        int status = run(line, script ? command : "", session);
+        if (status == 0 || status == INTERRUPTED) {
+            return null;
+        }
+        if (script) {
+            throw new MagicException("The %%" + call.name() + " script exited with status " + status + ".");
+        }
+        return command + ": exit status " + status;
+    }
+
+    private static final int INTERRUPTED = -1;
+
+    private static int run(List<String> command, String input, Session session) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(System.getenv()); // what %env set
+        Process process;
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            try (InputStream out = process.getInputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = out.read(buffer)) > 0; ) {
-                    session.print(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
+            process = builder.start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                process.destroy();
-                throw e;
+                // the shell ended before reading all of its script: its status says why
             }
-            int status = process.waitFor();
-            return status == 0 ? null : command + ": exit status " + status;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return command + ": interrupted";
         } catch (IOException e) {
-            throw new MagicException("Could not run " + command + ": " + e.getMessage());
+            throw new MagicException("Could not run " + command.get(0) + ": " + e.getMessage());
+        }
+        boolean[] stopped = {false};
+        Thread output = new Thread(() -> show(process, session), "djinn-shell-output");
+        output.setDaemon(true);
+        output.start();
+        try (Session.Interruptible ignored = session.onInterrupt(() -> {
+            stopped[0] = true;
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        })) {
+            int status = process.waitFor();
+            output.join();
+            return stopped[0] ? INTERRUPTED : status;
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return INTERRUPTED;
+        }
+    }
+
+    /** Copies the process's output to the cell as it comes, decoded as UTF-8 across reads. */
+    private static void show(Process process, Session session) {
+        try (Reader out = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            char[] buffer = new char[8192];
+            for (int n; (n = out.read(buffer)) > 0; ) {
+                session.print(new String(buffer, 0, n));
+            }
+        } catch (IOException e) {
+            // the process was killed: its pipe closed
         }
     }
 }
