@@ -1,6 +1,7 @@
 package dev.djinn.kernel.assist;
 
 import dev.djinn.magics.dispatch.CellParts;
+import dev.djinn.magics.dispatch.JavaText;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
@@ -48,34 +49,13 @@ public final class CompletenessChecker {
     /** How deep the end of the code is nested in (), [] and {}, skipping strings, chars and comments. */
     static int openBrackets(String code) {
         int depth = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipQuoted(code, i, c);
-            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
-                int eol = code.indexOf('\n', i);
-                i = eol < 0 ? code.length() : eol;
-            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '*') {
-                int close = code.indexOf("*/", i + 2);
-                i = close < 0 ? code.length() : close + 1;
-            } else if (c == '(' || c == '[' || c == '{') {
+        for (char c : JavaText.codeOnly(code).toCharArray()) {
+            if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
                 depth--;
             }
         }
         return depth;
-    }
-
-    private static int skipQuoted(String code, int open, char quote) {
-        for (int i = open + 1; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == quote || c == '\n') {
-                return i;
-            }
-        }
-        return code.length();
     }
 }

@@ -96,60 +96,16 @@ public final class CellParts {
 
     /**
      * Whether the code so far leaves off where a statement may start: nothing yet, or a last line ending in
-     * {@code ;} or {@code }} with every parenthesis closed (strings, characters and comments skipped).
+     * {@code ;} or {@code }} with every parenthesis closed.
      */
     private static boolean statementMayStart(CharSequence code) {
-        String text = code.toString().strip();
-        if (text.isEmpty()) {
-            return true;
-        }
+        String text = JavaText.codeOnly(code.toString()).strip();
         int depth = 0;
-        char last = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipLiteral(text, i);
-                last = c;
-                continue;
-            }
-            if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end;
-                continue;
-            }
-            if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? text.length() : end + 1;
-                continue;
-            }
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            }
-            if (!Character.isWhitespace(c)) {
-                last = c;
-            }
+            depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
         }
-        return depth == 0 && (last == ';' || last == '}');
-    }
-
-    /** The index of the quote that closes the literal opening at {@code start} (a text block's too). */
-    private static int skipLiteral(String text, int start) {
-        char quote = text.charAt(start);
-        if (text.startsWith("\"\"\"", start)) {
-            int end = text.indexOf("\"\"\"", start + 3);
-            return end < 0 ? text.length() : end + 2;
-        }
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == quote || c == '\n') {
-                return i;
-            }
-        }
-        return text.length();
+        return text.isEmpty() || depth == 0 && (text.endsWith(";") || text.endsWith("}"));
     }
 
     private static MagicCall call(String text, String body) {
