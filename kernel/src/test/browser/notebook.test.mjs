@@ -339,6 +339,27 @@ test('a new Djinn notebook: cells, live output, completion, tooltip, help, error
       await shot(page, '08-summary-aligned');
     });
 
+    await t.test('a ! line, %%markdown and %%html show what IPython shows', async () => {
+      const shell = await typeAndRun(page, '!echo "from the shell: $((6 * 7))"');
+      assert.match(await outputText(page, shell), /from the shell: 42/);
+      const markdown = await typeAndRun(page, '%%markdown\n## A heading\nSome **bold** words');
+      const rendered = await page.evaluate((i) => {
+        const area = Jupyter.notebook.get_cell(i).output_area.element[0];
+        return [area.querySelector('h2')?.innerText ?? '', area.querySelector('strong')?.innerText ?? ''];
+      }, markdown);
+      assert.match(rendered[0], /^A heading/, JSON.stringify(rendered));
+      assert.equal(rendered[1], 'bold');
+      const html = await typeAndRun(page, '%%html\n<span class="djinn-red" style="color: rgb(200, 0, 0)">red words</span>');
+      const color = await page.evaluate((i) => {
+        const span = Jupyter.notebook.get_cell(i).output_area.element[0].querySelector('span.djinn-red');
+        return span ? [span.innerText, getComputedStyle(span).color] : null;
+      }, html);
+      assert.deepEqual(color, ['red words', 'rgb(200, 0, 0)']);
+      await page.evaluate((i) => Jupyter.notebook.get_cell(i).element[0].scrollIntoView(), shell);
+      await settle();
+      await shot(page, '08-shell-markdown-html');
+    });
+
     await t.test('restart gives a fresh kernel that runs cells', async () => {
       await page.click('button[data-jupyter-action="jupyter-notebook:confirm-restart-kernel"]');
       await page.waitForSelector('.modal-footer button.btn-danger', { visible: true });

@@ -160,7 +160,7 @@ def test_ipythons_shell_file_and_display_magics(kernel, tmp_path):
     _, outputs = run(kc, "%%load %s\nHello.hi()" % target)
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"] == "hi"
     _, outputs = run(kc, "%%html\n<b>bold</b>")
-    shown = [c for _, k, c in outputs if k in ("display_data", "execute_result")][0]["data"]
-    assert shown["text/html"] == "<b>bold</b>"
+    assert [k for _, k, c in outputs if k in ("display_data", "execute_result")] == ["display_data"], "no Out[n], as in IPython"
+    assert [c for _, k, c in outputs if k == "display_data"][0]["data"]["text/html"] == "<b>bold</b>"
     _, outputs = run(kc, "%pwd")
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"].startswith("/")

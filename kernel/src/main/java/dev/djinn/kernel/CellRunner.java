@@ -39,7 +39,7 @@ final class CellRunner {
     CellRunner(Supplier<CellEvaluator> evaluator, Inspector inspector) {
         this.evaluator = evaluator;
         this.inspector = inspector;
-        this.session = new KernelSession(evaluator, magics);
+        this.session = new KernelSession(evaluator, magics, Notebook::display);
     }
 
     Outcome run(String code, int cellNumber) {

@@ -263,12 +263,12 @@ class EverydayTest {
     @Test
     void displayMagicsShowTheCellAsHtmlMarkdownLatexSvgOrJavaScript() {
         PlainSession session = new PlainSession();
-        MimeBundle html = (MimeBundle) registry.run(new MagicCall("html", "", "<b>bold</b>"), session);
-        assertEquals(Map.of("text/plain", "<b>bold</b>", "text/html", "<b>bold</b>"), html.data());
-        assertEquals("# Title", ((MimeBundle) registry.run(new MagicCall("markdown", "", "# Title"), session)).data().get("text/markdown"));
-        assertEquals("$x^2$", ((MimeBundle) registry.run(new MagicCall("latex", "", "$x^2$"), session)).data().get("text/latex"));
-        assertEquals("<svg/>", ((MimeBundle) registry.run(new MagicCall("svg", "", "<svg/>"), session)).data().get("image/svg+xml"));
-        assertEquals("alert(1)", ((MimeBundle) registry.run(new MagicCall("js", "", "alert(1)"), session)).data().get("application/javascript"));
+        for (String[] use : new String[][] {{"html", "<b>bold</b>", "text/html"}, {"markdown", "# Title", "text/markdown"},
+                {"latex", "$x^2$", "text/latex"}, {"svg", "<svg/>", "image/svg+xml"}, {"js", "alert(1)", "application/javascript"}}) {
+            assertNull(registry.run(new MagicCall(use[0], "", use[1]), session), "shown, not a value (no Out[n])");
+            MimeBundle shown = (MimeBundle) session.displayed.get(session.displayed.size() - 1);
+            assertEquals(Map.of("text/plain", use[1], use[2], use[1]), shown.data(), use[0]);
+        }
         assertTrue(assertThrows(MagicException.class, () -> registry.run(new MagicCall("html", "", ""), session)).getMessage().startsWith("Write the content"));
     }
 

@@ -18,6 +18,7 @@ class PlainSession implements Session {
     final Map<String, Object> variables = new LinkedHashMap<>();
     final List<Path> classpath = new ArrayList<>();
     final StringBuilder printed = new StringBuilder();
+    final List<Object> displayed = new ArrayList<>();
 
     PlainSession with(String name, Object value) {
         variables.put(name, value);
@@ -54,6 +55,11 @@ class PlainSession implements Session {
     @Override
     public List<Path> addedClasspath() {
         return classpath;
+    }
+
+    @Override
+    public void display(Object value) {
+        displayed.add(value);
     }
 
     @Override

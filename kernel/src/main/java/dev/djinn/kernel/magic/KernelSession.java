@@ -10,6 +10,7 @@ import dev.djinn.magics.dispatch.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -17,15 +18,17 @@ import java.util.stream.Collectors;
 public final class KernelSession implements Session {
     private final Supplier<CellEvaluator> evaluator;
     private final MagicRegistry magics;
+    private final Consumer<Object> display;
     private final List<Path> added = new ArrayList<>();
     private int cellNumber;
     /** What stops the running magic's process on an interrupt (null: nothing to stop), and whether it was used. */
     private volatile Runnable stopMagic;
     private volatile boolean magicStopped;
 
-    public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics) {
+    public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics, Consumer<Object> display) {
         this.evaluator = evaluator;
         this.magics = magics;
+        this.display = display;
     }
 
     /** The number of the cell now running, for error locations in code magics run. */
@@ -89,6 +92,11 @@ public final class KernelSession implements Session {
             magicStopped = true;
             stop.run();
         }
+    }
+
+    @Override
+    public void display(Object value) {
+        display.accept(value);
     }
 
     @Override

@@ -34,7 +34,7 @@ class MagicsInKernelTest {
     @BeforeAll
     static void startJShell() {
         evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(), System.out, System.err);
-        session = new KernelSession(() -> evaluator, MAGICS);
+        session = new KernelSession(() -> evaluator, MAGICS, value -> System.out.println(value));
     }
 
     @AfterAll

@@ -26,6 +26,11 @@ public interface Session {
     /** Writes to the cell's standard output (timings, notes). */
     void print(String text);
 
+    /** Shows a value as an output of its own (display_data: no Out[n] prompt); a terminal prints it. */
+    default void display(Object value) {
+        print(value + "\n");
+    }
+
     /**
      * While the returned handle is open, the kernel's interrupt runs {@code stop} (a magic waiting on a process
      * kills it); the cell then ends as interrupted. Sessions without interrupts ignore it.

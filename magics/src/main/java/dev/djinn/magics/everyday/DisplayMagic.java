@@ -30,12 +30,14 @@ public final class DisplayMagic extends BaseMagic {
         if (content.isBlank()) {
             throw new MagicException("Write the content on the lines below %%" + call.name() + ".");
         }
-        return switch (call.name()) {
+        // shown, not returned: IPython's display magics give no Out[n]
+        session.display(switch (call.name()) {
             case "html" -> MimeBundle.html(content, content);
             case "markdown" -> MimeBundle.markdown(content);
             case "latex" -> MimeBundle.latex(content);
             case "svg" -> MimeBundle.svg(content, content);
             default -> MimeBundle.text(content).with(JAVASCRIPT, content);
-        };
+        });
+        return null;
     }
 }
