@@ -76,6 +76,7 @@ public final class ArrayData implements LabeledData {
     }
 
     static ArrayData withClasses(float[] features, Shape exampleShape, int[] labels, List<String> names, InputEncoding encoding) {
+        requireFinite(features, exampleShape);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
                 throw new IllegalArgumentException("data(x, y): label " + i + " is " + labels[i] + "; class labels are 0, 1, 2, …");
@@ -85,12 +86,25 @@ public final class ArrayData implements LabeledData {
     }
 
     static ArrayData withValues(float[] features, Shape exampleShape, float[] targets, int width, InputEncoding encoding) {
+        requireFinite(features, exampleShape);
         for (int i = 0; i < targets.length; i++) {
             if (!Float.isFinite(targets[i])) {
                 throw new IllegalArgumentException("data(x, y): target " + i / width + " is " + targets[i] + "; targets must be finite numbers.");
             }
         }
         return new ArrayData(features, exampleShape, null, targets, width, List.of(), encoding);
+    }
+
+    /** A NaN or infinite feature would turn the loss into NaN at once, which reads like a learning rate too high. */
+    private static void requireFinite(float[] features, Shape exampleShape) {
+        long perExample = Math.max(1, exampleShape.size());
+        for (int i = 0; i < features.length; i++) {
+            if (!Float.isFinite(features[i])) {
+                throw new IllegalArgumentException("data(x, y): example " + i / perExample + " has " + features[i] + " at value "
+                        + i % perExample + " of its " + perExample + "; a model cannot learn from it: replace or drop the "
+                        + "missing or infinite values before training.");
+            }
+        }
     }
 
     private static void requireRows(float[][] x, int targets, String what) {

@@ -3,6 +3,7 @@ package dev.djinn.dsl.text;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import java.io.ByteArrayInputStream;
@@ -44,24 +45,42 @@ public final class Tokenizer {
         }
         this.json = json;
         this.maxLength = maxLength;
-        JsonObject parsed = JsonParser.parseString(json).getAsJsonObject();
-        this.vocabularySize = vocabularySize(parsed);
-        this.kind = parsed.has("model") && parsed.getAsJsonObject("model").has("type") ? parsed.getAsJsonObject("model").get("type").getAsString() : "";
+        try {
+            JsonObject parsed = JsonParser.parseString(json).getAsJsonObject();
+            this.vocabularySize = vocabularySize(parsed);
+            this.kind = parsed.has("model") && parsed.getAsJsonObject("model").has("type") ? parsed.getAsJsonObject("model").get("type").getAsString() : "";
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a HuggingFace tokenizer.json (" + (e instanceof JsonParseException
+                    ? "it is not JSON" : "it is JSON, but without a tokenizer's \"model\" and vocabulary") + ")", e);
+        }
         try {
             this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Map.of(
                     "padding", "max_length", "truncation", "true", "maxLength", String.valueOf(maxLength), "addSpecialTokens", "true"));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Not a HuggingFace tokenizer.json: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a HuggingFace tokenizer.json (" + why(e) + ")", e);
         }
     }
 
     /** The tokenizer in a HuggingFace {@code tokenizer.json}. */
     public static Tokenizer of(Path file) {
+        String json;
         try {
-            return fromJson(Files.readString(file), DEFAULT_MAX_LENGTH);
+            json = Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("tokenizer(" + file + "): cannot read it: " + e.getMessage(), e);
         }
+        try {
+            return fromJson(json, DEFAULT_MAX_LENGTH);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tokenizer(" + file + "): " + e.getMessage() + ": give the tokenizer.json that "
+                    + "came with the model, or learn one with wordPiece(texts, size).", e);
+        }
+    }
+
+    /** The first line of what HuggingFace's library said. */
+    private static String why(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /** A tokenizer from the text of a tokenizer.json (as a saved model keeps it). */

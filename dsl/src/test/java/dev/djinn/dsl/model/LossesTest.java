@@ -121,6 +121,11 @@ class LossesTest {
                 assertThrows(IllegalArgumentException.class, () -> model().dense(2).train(data(new float[][] {{0}, {1}, {2}}, new int[] {0, 1, 2}), progress(ProgressListener.NONE))).getMessage());
         assertEquals("The model ends in 3 outputs but each target has 1 value: end the model with dense(1).",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(3).train(line(10, 1), progress(ProgressListener.NONE))).getMessage());
+        assertEquals("data(x, y): example 1 has NaN at value 0 of its 2; a model cannot learn from it: replace or drop the missing or "
+                + "infinite values before training.",
+                assertThrows(IllegalArgumentException.class, () -> data(new float[][] {{0, 1}, {Float.NaN, 1}}, new int[] {0, 1})).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> data(new float[][] {{Float.POSITIVE_INFINITY}}, new float[] {1}))
+                .getMessage().startsWith("data(x, y): example 0 has Infinity at value 0 of its 1;"));
         byte[] pixels = new byte[4 * 6 * 6];
         var images = new dev.djinn.dsl.data.ImageSplit(pixels, new int[] {0, 1, 0, 1}, 6, 6, java.util.List.of("a", "b"));
         try (Model unflattened = model().conv2d(4, 3).relu().dense(2)) {

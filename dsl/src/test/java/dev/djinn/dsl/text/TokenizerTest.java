@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -76,6 +77,17 @@ class TokenizerTest {
         }
         Tokenizer.Tokens unknownWord = learned.encode("zyxqv");
         assertTrue(unknownWord.ids().length > 0 && Arrays.stream(unknownWord.tokens()).noneMatch(String::isEmpty));
+    }
+
+    @Test
+    void aFileThatIsNotATokenizerJsonIsNamedWithWhatToGive(@TempDir Path folder) throws Exception {
+        Path csv = Files.writeString(folder.resolve("houses.csv"), "size,city\n120,Oslo\n");
+        assertEquals("tokenizer(" + csv + "): not a HuggingFace tokenizer.json (it is not JSON): give the tokenizer.json that "
+                + "came with the model, or learn one with wordPiece(texts, size).",
+                assertThrows(IllegalArgumentException.class, () -> dev.djinn.Djinn.tokenizer(csv.toString())).getMessage());
+        Path json = Files.writeString(folder.resolve("other.json"), "{\"model\": 3}");
+        String message = assertThrows(IllegalArgumentException.class, () -> Tokenizer.of(json)).getMessage();
+        assertTrue(message.startsWith("tokenizer(" + json + "): not a HuggingFace tokenizer.json (") && !message.contains("\n"), message);
     }
 
     @Test
