@@ -3,6 +3,7 @@ package dev.djinn.magics;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.CellPartFailure;
 import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.MagicInterruptedException;
 import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.mime.MimeBundle;
 import org.junit.jupiter.api.Test;
@@ -231,7 +232,14 @@ class EverydayTest {
             }
         };
         Path marker = dir.resolve("not-reached");
-        Thread cell = new Thread(() -> registry.run(new MagicCall("bash", "", "sleep 30 | cat\ntouch " + marker), session));
+        RuntimeException[] thrown = new RuntimeException[1];
+        Thread cell = new Thread(() -> {
+            try {
+                registry.run(new MagicCall("bash", "", "sleep 30 | cat\ntouch " + marker), session);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        });
         long started = System.nanoTime();
         cell.start();
         while (stop[0] == null && cell.isAlive()) {
@@ -244,6 +252,9 @@ class EverydayTest {
         Thread.sleep(200);
         assertTrue(!Files.exists(marker), "the script was killed, not only its first command");
         assertNull(stop[0], "the magic closed its interruptible stretch");
+        assertInstanceOf(MagicInterruptedException.class, thrown[0], "the cell ends as interrupted");
+        assertInstanceOf(MagicInterruptedException.class, assertThrows(RuntimeException.class,
+                () -> registry.run(new MagicCall("system", "kill -INT $$", null), new PlainSession())), "Ctrl-C reaching the shell itself");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.kernel.eval.CellInterruptedException;
 import dev.djinn.kernel.eval.CellResult;
 import dev.djinn.magics.dispatch.CellRun;
+import dev.djinn.magics.dispatch.MagicInterruptedException;
 import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.dispatch.Session;
 
@@ -49,7 +50,12 @@ public final class KernelSession implements Session {
                 return evaluator.get().eval(part.code(), cellNumber);
             }
             magicStopped = false;
-            Object value = magics.run(part.magic(), this);
+            Object value;
+            try {
+                value = magics.run(part.magic(), this);
+            } catch (MagicInterruptedException e) {
+                throw new CellInterruptedException();
+            }
             if (magicStopped) {
                 throw new CellInterruptedException();
             }

@@ -9,6 +9,7 @@ import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.CellPartFailure;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.MagicInterruptedException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.io.IOException;
@@ -54,6 +55,8 @@ public final class LoadMagic extends BaseMagic {
                 if (value != null && i < pieces.size() - 1 && pieces.get(i).stripLeading().startsWith("%")) {
                     session.print(value + "\n"); // what a magic cell says (%maven: what it added, and what not)
                 }
+            } catch (MagicInterruptedException stopped) {
+                throw stopped;
             } catch (RuntimeException failure) {
                 throw new CellPartFailure(file.getFileName() + (notebook ? ", code cell " + (i + 1) : ""), List.of(), failure);
             }

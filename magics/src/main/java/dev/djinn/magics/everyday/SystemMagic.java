@@ -3,6 +3,7 @@ package dev.djinn.magics.everyday;
 import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
+import dev.djinn.magics.dispatch.MagicInterruptedException;
 import dev.djinn.magics.dispatch.Session;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.List;
  * hello, as in IPython). In the notebook's folder with the environment {@code %env} set, output
  * shown as it comes (stdout and stderr merged), killed with its children by the kernel's interrupt. A failing command
  * is not an error of the cell (IPython's {@code !}): its exit status is said; a failing script is (IPython 8's
- * {@code %%bash}), so Run All stops there.
+ * {@code %%bash}), so Run All stops there; one that died of an interrupt ends the cell as interrupted.
  */
 public final class SystemMagic extends BaseMagic {
     public SystemMagic() {
@@ -44,7 +45,11 @@ public final class SystemMagic extends BaseMagic {
             line.addAll(List.of("-c", command));
         }
         int status = run(line, script ? command : "", session);
-        if (status == 0 || status == INTERRUPTED) {
+        if (status == INTERRUPTED || status == KILLED_BY_SIGINT) {
+            // SIGINT sent to the kernel's process group (jupyter_client's interrupt) reaches the shell first
+            throw new MagicInterruptedException((script ? "The %%" + call.name() + " script" : command) + " was interrupted.");
+        }
+        if (status == 0) {
             return null;
         }
         if (script) {
@@ -54,6 +59,8 @@ public final class SystemMagic extends BaseMagic {
     }
 
     private static final int INTERRUPTED = -1;
+    /** A shell's status when it, or the command it waited for, died of SIGINT. */
+    private static final int KILLED_BY_SIGINT = 128 + 2;
 
     private static int run(List<String> command, String input, Session session) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
