@@ -222,6 +222,17 @@ class EverydayTest {
     }
 
     @Test
+    void aLongScriptThatPrintsMuchBeforeItIsAllReadDoesNotStall() throws Exception {
+        String script = "head -c 200000 /dev/zero | tr '\\0' x\n# " + "y".repeat(200_000) + "\necho; echo done";
+        PlainSession session = new PlainSession();
+        Thread cell = new Thread(() -> registry.run(new MagicCall("bash", "", script), session));
+        cell.start();
+        cell.join(20_000);
+        assertTrue(!cell.isAlive(), "the script ran to its end (its output is read while its text is written)");
+        assertEquals("x".repeat(200_000) + "\ndone\n", session.printed.toString());
+    }
+
+    @Test
     void anInterruptKillsARunningCommandAndItsChildren() throws Exception {
         Runnable[] stop = new Runnable[1];
         PlainSession session = new PlainSession() {

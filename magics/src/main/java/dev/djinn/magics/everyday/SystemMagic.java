@@ -68,32 +68,37 @@ public final class SystemMagic extends BaseMagic {
         Process process;
         try {
             process = builder.start();
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the shell ended before reading all of its script: its status says why
-            }
         } catch (IOException e) {
             throw new MagicException("Could not run " + command.get(0) + ": " + e.getMessage());
         }
         boolean[] stopped = {false};
+        // output is read from the start: a script that prints before it is all read must not fill the pipe and wait
         Thread output = new Thread(() -> show(process, session), "djinn-shell-output");
         output.setDaemon(true);
         output.start();
         try (Session.Interruptible ignored = session.onInterrupt(() -> {
             stopped[0] = true;
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process);
         })) {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the shell ended before reading all of its script: its status says why
+            }
             int status = process.waitFor();
             output.join();
             return stopped[0] ? INTERRUPTED : status;
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
             return INTERRUPTED;
         }
+    }
+
+    /** The command and everything it started (a pipeline's other end, a script's children). */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Copies the process's output to the cell as it comes, decoded as UTF-8 across reads. */
