@@ -22,9 +22,8 @@ public final class KernelSession implements Session {
     private final Consumer<Object> display;
     private final List<Path> added = new ArrayList<>();
     private int cellNumber;
-    /** What stops the running magic's process on an interrupt (null: nothing to stop), and whether it was used. */
+    /** What stops the running magic's process on an interrupt (null: nothing to stop). */
     private volatile Runnable stopMagic;
-    private volatile boolean magicStopped;
 
     public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics, Consumer<Object> display) {
         this.evaluator = evaluator;
@@ -49,14 +48,10 @@ public final class KernelSession implements Session {
             if (!part.isMagic()) {
                 return evaluator.get().eval(part.code(), cellNumber);
             }
-            magicStopped = false;
             Object value;
             try {
                 value = magics.run(part.magic(), this);
             } catch (MagicInterruptedException e) {
-                throw new CellInterruptedException();
-            }
-            if (magicStopped) {
                 throw new CellInterruptedException();
             }
             return value == null ? CellResult.NO_VALUE : new CellResult(true, value, String.valueOf(value));
@@ -95,7 +90,6 @@ public final class KernelSession implements Session {
     public void interrupt() {
         Runnable stop = stopMagic;
         if (stop != null) {
-            magicStopped = true;
             stop.run();
         }
     }

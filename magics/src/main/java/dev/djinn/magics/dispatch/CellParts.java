@@ -85,7 +85,7 @@ public final class CellParts {
     }
 
     private static boolean isShellLine(String line, CharSequence codeBefore) {
-        return !line.stripLeading().startsWith("%") && looksLikeShell(line) && statementMayStart(codeBefore);
+        return looksLikeShell(line) && statementMayStart(codeBefore);
     }
 
     /** {@code !command}, not {@code !=}. */

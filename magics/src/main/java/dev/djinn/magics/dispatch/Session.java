@@ -33,7 +33,8 @@ public interface Session {
 
     /**
      * While the returned handle is open, the kernel's interrupt runs {@code stop} (a magic waiting on a process
-     * kills it); the cell then ends as interrupted. Sessions without interrupts ignore it.
+     * kills it); the magic then throws {@link MagicInterruptedException} and the cell ends as interrupted. Sessions
+     * without interrupts ignore it.
      */
     default Interruptible onInterrupt(Runnable stop) {
         return () -> { };
