@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Training throughput in one run, alternating contenders for ROUNDS rounds (medians; 2 threads each, Adam 1e-3,
-# Fashion-MNIST, warm epoch = the last):
-#   MLP 784-128-ReLU-10, batch 64: the Djinn DSL (which picks one PyTorch thread for this small step itself), plain DJL
-#   (ArrayDataset + EasyTrain.fit), PyTorch from Python with DataLoader, PyTorch from Python slicing tensors already in
-#   memory (the fast idiom), and plain DJL and PyTorch slicing on one thread too (each peer at its best thread count);
-#   the DSL again at batch 256, for 12 epochs: the 2,814 steps of the batch-64 runs' 3 epochs (its first epochs, 235
-#   steps each, are still warming up: 70k-100k samples/s where later ones reach 120k-190k here), in a plain JVM and in
-#   one with the notebook kernel's default options (C1 only: no C2 compilations competing with PyTorch's two threads);
+# Fashion-MNIST; a run's warm throughput is the median samples/s of its epochs after the first half, the same rule
+# for every contender: BenchData.warm, torch_bench.py):
+#   MLP 784-128-ReLU-10, batch 64, 6 epochs: the Djinn DSL (which picks one PyTorch thread for this small step itself),
+#   plain DJL (ArrayDataset + EasyTrain.fit), PyTorch from Python with DataLoader, PyTorch from Python slicing tensors
+#   already in memory (the fast idiom), and plain DJL and PyTorch slicing on one thread too (each peer at its best
+#   thread count);
+#   the DSL again at batch 256, for 24 epochs (5,640 steps, as many as the batch-64 runs'), in a plain JVM and in one
+#   with the notebook kernel's default options (C1 only: no C2 compilations competing with PyTorch's two threads).
+#   Why several warm epochs and not the last one: in a plain JVM, C2 compiles a step's methods in waves, around step
+#   2,500 for those called twice a step and 5,000 for those called once; an epoch in a wave ran 20-45% slower than its
+#   neighbours (measured at batch 256 in a plain JVM: the twelfth of 12 epochs, steps 2,580-2,814, ran at 59k-126k
+#   samples/s where the epoch before it ran 105k-182k), and the last epoch of a run of 3 (or 12) epochs fell in one;
 #   CNN conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10), batch 64, 20,000 images, 2 epochs: the DSL
 #   and PyTorch slicing;
 #   and the GEMM ceiling: the best FP32 matrix-product GFLOP/s through the same libtorch.
 # Prints samples/s, GFLOP/s (forward + backward ~ 3x the forward FLOPs), its share of the ceiling, accuracy, peak RSS
 # and the ratios against issue 16's targets.
-# Usage: dsl/src/bench/train_benchmark.sh [ROUNDS]   (after mvn -DskipTests package; default 5 rounds, ~2.5 min each)
+# Usage: dsl/src/bench/train_benchmark.sh [ROUNDS]   (after mvn -DskipTests package; default 5 rounds, ~3 min each)
 set -euo pipefail
 ROUNDS="${1:-5}"
 /usr/bin/python3 -c "import torch" 2>/dev/null || { echo "install PyTorch for Python first: sudo apt-get install python3-torch" >&2; exit 1; }
@@ -23,14 +28,14 @@ JAVAK=("${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm "${JAVA[@
 TORCH="/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"
 
 alternate "$ROUNDS" \
-  "${JAVA[*]} dev.djinn.bench.DslBench mlp 64" \
-  "${JAVA[*]} dev.djinn.bench.PlainDjlBench 64" \
-  "$TORCH --model mlp --idiom loader" \
-  "$TORCH --model mlp --idiom slicing" \
-  "${JAVA1[*]} dev.djinn.bench.PlainDjlBench 64" \
-  "$TORCH --model mlp --idiom slicing --threads 1" \
-  "${JAVA[*]} dev.djinn.bench.DslBench mlp 256 12" \
-  "${JAVAK[*]} dev.djinn.bench.DslBench mlp 256 12" \
+  "${JAVA[*]} dev.djinn.bench.DslBench mlp 64 6" \
+  "${JAVA[*]} dev.djinn.bench.PlainDjlBench 64 6" \
+  "$TORCH --model mlp --idiom loader --epochs 6" \
+  "$TORCH --model mlp --idiom slicing --epochs 6" \
+  "${JAVA1[*]} dev.djinn.bench.PlainDjlBench 64 6" \
+  "$TORCH --model mlp --idiom slicing --threads 1 --epochs 6" \
+  "${JAVA[*]} dev.djinn.bench.DslBench mlp 256 24" \
+  "${JAVAK[*]} dev.djinn.bench.DslBench mlp 256 24" \
   "${JAVA[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
   "$TORCH --model cnn --idiom slicing --epochs 2 --images 20000" \
   "${JAVA[*]} dev.djinn.bench.GemmBench"

@@ -18,15 +18,20 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.djinn.dsl.data.ImageDataSet;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static dev.djinn.Djinn.fashionMnist;
 
 /**
  * (b) Plain DJL the documented way: an ArrayDataset over the same tensors and EasyTrain.fit, the same MLP,
- * optimizer and batch size (argument, 64 by default). Only the IDX reading is Djinn's, and it is outside the timed epochs.
+ * optimizer and batch size (first argument, 64 by default), for 6 epochs (second argument); warm = {@link BenchData#warm}
+ * of its epochs. Only the IDX reading is Djinn's, and it is outside the timed epochs.
  */
 public final class PlainDjlBench {
     public static void main(String[] args) throws Exception {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         ImageDataSet data = fashionMnist();
         try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("plain-djl")) {
             NDArray x = data.train().features(manager);
@@ -43,18 +48,18 @@ public final class PlainDjlBench {
                     .addEvaluator(new Accuracy());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 28, 28));
-                double warm = 0;
-                for (int epoch = 1; epoch <= 3; epoch++) {
+                List<Double> rates = new ArrayList<>();
+                for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
                     EasyTrain.fit(trainer, 1, train, null);
-                    warm = data.train().size() / ((System.nanoTime() - started) / 1e9);
+                    rates.add(data.train().size() / ((System.nanoTime() - started) / 1e9));
                 }
                 NDArray tx = data.test().features(manager);
                 NDArray ty = data.test().labels(manager);
                 NDArray predicted = trainer.evaluate(new ai.djl.ndarray.NDList(tx)).singletonOrThrow().argMax(1);
                 double accuracy = predicted.eq(ty).countNonzero().getLong() / (double) data.test().size();
                 String threads = ai.djl.pytorch.jni.JniUtils.getNumThreads() == 1 ? "-1thread" : "";
-                BenchData.report("plain-djl-mlp-b" + batch + threads, warm, accuracy);
+                BenchData.report("plain-djl-mlp-b" + batch + threads, BenchData.warm(rates), accuracy);
             }
         }
     }
