@@ -164,3 +164,19 @@ def test_ipythons_shell_file_and_display_magics(kernel, tmp_path):
     assert [c for _, k, c in outputs if k == "display_data"][0]["data"]["text/html"] == "<b>bold</b>"
     _, outputs = run(kc, "%pwd")
     assert [c for _, k, c in outputs if k == "execute_result"][0]["data"]["text/plain"].startswith("/")
+
+
+def test_history_shows_this_sessions_inputs_and_whos_the_variables(kernel):
+    _, kc = kernel
+    reply, _ = run(kc, "int histA = 41;\nhistA++;")
+    count = reply["content"]["execution_count"]
+    run(kc, "String histWord = \"history\";")
+    _, outputs = run(kc, "%%history -n %d-%d" % (count, count + 1))
+    assert stdout_of(outputs) == "%d: int histA = 41;\n%s  histA++;\n%d: String histWord = \"history\";\n" % (
+        count, " " * len(str(count)), count + 1)
+    _, outputs = run(kc, "%history -g histWord")
+    assert re.fullmatch(r"(\d+/\d+: .*\n)*\d+/%d: String histWord = \"history\";\n" % (count + 1), stdout_of(outputs))
+    reply, outputs = run(kc, "%history 5-2")
+    assert reply["content"]["status"] == "error" and "ends before it starts" in reply["content"]["evalue"]
+    _, outputs = run(kc, "%whos int")
+    assert re.search(r"histA\s+int\s+42", result_of(outputs)["text/plain"])

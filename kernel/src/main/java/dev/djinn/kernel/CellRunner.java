@@ -4,6 +4,7 @@ import dev.djinn.kernel.assist.Documentation;
 import dev.djinn.kernel.assist.Inspector;
 import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.kernel.eval.CellResult;
+import dev.djinn.kernel.history.SessionHistory;
 import dev.djinn.kernel.magic.KernelSession;
 import dev.djinn.magics.DjinnMagics;
 import dev.djinn.magics.dispatch.CellParts;
@@ -36,10 +37,10 @@ final class CellRunner {
     private final MagicRegistry magics = DjinnMagics.registry();
     private final KernelSession session;
 
-    CellRunner(Supplier<CellEvaluator> evaluator, Inspector inspector) {
+    CellRunner(Supplier<CellEvaluator> evaluator, Inspector inspector, SessionHistory history) {
         this.evaluator = evaluator;
         this.inspector = inspector;
-        this.session = new KernelSession(evaluator, magics, Notebook::display);
+        this.session = new KernelSession(evaluator, magics, Notebook::display, history);
     }
 
     Outcome run(String code, int cellNumber) {

@@ -96,7 +96,7 @@ public final class DjinnKernel extends BaseKernel {
         this.inspector = new Inspector(() -> this.evaluator.join().analysis());
         this.completer = new Completer(() -> this.evaluator.join().analysis());
         this.completeness = new CompletenessChecker(() -> this.evaluator.join().analysis());
-        this.cells = new CellRunner(this.evaluator::join, inspector);
+        this.cells = new CellRunner(this.evaluator::join, inspector, history);
         this.displays = new DisplayPublisher(getRenderer(), frontend, output::flushNow);
         Notebook.connect(displays, input);
         // train(...) without progress(...) shows a live display in the cell instead of a terminal bar

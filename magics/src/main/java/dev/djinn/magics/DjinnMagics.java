@@ -4,6 +4,7 @@ import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.everyday.ClasspathMagic;
 import dev.djinn.magics.everyday.DisplayMagic;
 import dev.djinn.magics.everyday.EnvMagic;
+import dev.djinn.magics.everyday.HistoryMagic;
 import dev.djinn.magics.everyday.LoadMagic;
 import dev.djinn.magics.everyday.LoadFromPomMagic;
 import dev.djinn.magics.everyday.MavenMagic;
@@ -40,6 +41,7 @@ public final class DjinnMagics {
                 .register(new SystemMagic())
                 .register(new WriteFileMagic())
                 .register(new DisplayMagic())
-                .register(new PwdMagic());
+                .register(new PwdMagic())
+                .register(new HistoryMagic());
     }
 }

@@ -5,6 +5,7 @@ import dev.djinn.magics.dispatch.CellPartFailure;
 import dev.djinn.magics.dispatch.MagicException;
 import dev.djinn.magics.dispatch.MagicInterruptedException;
 import dev.djinn.magics.dispatch.MagicRegistry;
+import dev.djinn.magics.dispatch.Session;
 import dev.djinn.magics.mime.MimeBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -305,5 +306,37 @@ class EverydayTest {
         Files.write(data, new byte[9_000_000]);
         MagicException refused = assertThrows(MagicException.class, () -> registry.run(new MagicCall("load", data.toString(), null), new PlainSession()));
         assertTrue(refused.getMessage().startsWith(data + " has 9.0 MB: %load runs Java code"), refused.getMessage());
+    }
+
+    @Test
+    void historyPrintsThisSessionsInputsAllOrByCellOrTheLastOnesAndSearchesEarlierSessions() {
+        PlainSession session = new PlainSession();
+        session.history.add(new Session.Input(1, 1, "var old = model().dense(10);"));
+        session.history.add(new Session.Input(2, 1, "int a = 1;"));
+        session.history.add(new Session.Input(2, 2, "for (int i = 0; i < 3; i++) {\n    a += i;\n}"));
+        session.history.add(new Session.Input(2, 3, "var h = net.fit(data);"));
+        session.history.add(new Session.Input(2, 4, "a"));
+        assertEquals("int a = 1;\nfor (int i = 0; i < 3; i++) {\n    a += i;\n}\nvar h = net.fit(data);\na\n", history("", session));
+        assertEquals("2: for (int i = 0; i < 3; i++) {\n       a += i;\n   }\n4: a\n", history("-n 2 4", session),
+                "numbered, a cell's later lines under its first");
+        assertEquals("var h = net.fit(data);\na\n", history("3-4", session), "a range includes both ends, as IPython's");
+        assertEquals("3: var h = net.fit(data);\n4: a\n", history("-n -l 2", session));
+        assertEquals("2/3: var h = net.fit(data);\n", history("-g fit", session));
+        assertEquals("1/1: var old = model().dense(10);\n", history("-g dense", session), "earlier sessions are searched too");
+        assertEquals("No input matches *nothing*.\n", history("-g nothing", session));
+        assertEquals("2/1: int a = 1;\n", history("-g int a", session), "the words after -g are one pattern");
+        assertEquals("No inputs to show.\n", history("9", session));
+        for (String[] bad : new String[][] {{"x", "\"x\" is not a cell number or range"}, {"5-2", "the range 5-2 ends before it starts: give 2-5"},
+                {"-l", "-l needs how many"}, {"-l 0", "-l takes a number of inputs above 0"}}) {
+            MagicException refused = assertThrows(MagicException.class, () -> history(bad[0], session), bad[0]);
+            assertTrue(refused.getMessage().contains(bad[1]), refused.getMessage());
+        }
+        assertEquals(registry.find("history"), registry.find("hist"));
+    }
+
+    private String history(String args, PlainSession session) {
+        session.printed.setLength(0);
+        assertNull(registry.run(new MagicCall("history", args, null), session), "printed, not a value");
+        return session.printed.toString();
     }
 }

@@ -19,6 +19,9 @@ class PlainSession implements Session {
     final List<Path> classpath = new ArrayList<>();
     final StringBuilder printed = new StringBuilder();
     final List<Object> displayed = new ArrayList<>();
+    /** Inputs of this session and earlier ones: {@link #inputs} gives those of session {@link #SESSION}. */
+    final List<Input> history = new ArrayList<>();
+    static final int SESSION = 2;
 
     PlainSession with(String name, Object value) {
         variables.put(name, value);
@@ -55,6 +58,17 @@ class PlainSession implements Session {
     @Override
     public List<Path> addedClasspath() {
         return classpath;
+    }
+
+    @Override
+    public List<Input> inputs() {
+        return history.stream().filter(input -> input.session() == SESSION).toList();
+    }
+
+    /** Globs as "*text*", which is what %history -g sends. */
+    @Override
+    public List<Input> searchInputs(String glob) {
+        return history.stream().filter(input -> input.code().contains(glob.replace("*", ""))).toList();
     }
 
     @Override

@@ -3,14 +3,17 @@ package dev.djinn.kernel.magic;
 import dev.djinn.kernel.eval.CellEvaluator;
 import dev.djinn.kernel.eval.CellInterruptedException;
 import dev.djinn.kernel.eval.CellResult;
+import dev.djinn.kernel.history.SessionHistory;
 import dev.djinn.magics.dispatch.CellRun;
 import dev.djinn.magics.dispatch.MagicInterruptedException;
 import dev.djinn.magics.dispatch.MagicRegistry;
 import dev.djinn.magics.dispatch.Session;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -20,15 +23,18 @@ public final class KernelSession implements Session {
     private final Supplier<CellEvaluator> evaluator;
     private final MagicRegistry magics;
     private final Consumer<Object> display;
+    private final SessionHistory history;
     private final List<Path> added = new ArrayList<>();
     private int cellNumber;
     /** What stops the running magic's process on an interrupt (null: nothing to stop). */
     private volatile Runnable stopMagic;
 
-    public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics, Consumer<Object> display) {
+    /** @param history the kernel's input history, which {@code %history} reads */
+    public KernelSession(Supplier<CellEvaluator> evaluator, MagicRegistry magics, Consumer<Object> display, SessionHistory history) {
         this.evaluator = evaluator;
         this.magics = magics;
         this.display = display;
+        this.history = history;
     }
 
     /** The number of the cell now running, for error locations in code magics run. */
@@ -67,6 +73,20 @@ public final class KernelSession implements Session {
     @Override
     public List<Variable> variables() {
         return evaluator.get().variables().stream().map(v -> new Variable(v.name(), v.type(), v.value())).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<Input> inputs() {
+        return inputs(history.lookupRange(0, 1, 0, Set.of()));
+    }
+
+    @Override
+    public List<Input> searchInputs(String glob) {
+        return inputs(history.search(glob, 0, Set.of()));
+    }
+
+    private static List<Input> inputs(List<HistoryEntry> entries) {
+        return entries.stream().map(e -> new Input(e.getSession(), e.getCellNumber(), e.getInput())).toList();
     }
 
     @Override

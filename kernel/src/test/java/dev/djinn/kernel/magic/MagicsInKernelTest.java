@@ -1,6 +1,7 @@
 package dev.djinn.kernel.magic;
 
 import dev.djinn.kernel.eval.CellEvaluator;
+import dev.djinn.kernel.history.SessionHistory;
 import dev.djinn.magics.DjinnMagics;
 import dev.djinn.magics.LocalRepository;
 import dev.djinn.magics.dispatch.MagicException;
@@ -34,7 +35,7 @@ class MagicsInKernelTest {
     @BeforeAll
     static void startJShell() {
         evaluator = new CellEvaluator(CellEvaluator.systemClasspath(), InputStream.nullInputStream(), System.out, System.err);
-        session = new KernelSession(() -> evaluator, MAGICS, value -> System.out.println(value));
+        session = new KernelSession(() -> evaluator, MAGICS, value -> System.out.println(value), new SessionHistory(null));
     }
 
     @AfterAll

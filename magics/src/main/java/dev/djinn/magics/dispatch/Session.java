@@ -46,6 +46,20 @@ public interface Session {
         void close();
     }
 
+    /** This session's cell inputs so far, oldest first (the front end's In[n]); empty where no history is kept. */
+    default List<Input> inputs() {
+        return List.of();
+    }
+
+    /** The kept inputs of this and earlier sessions that match a glob ({@code *}, {@code ?}), oldest first. */
+    default List<Input> searchInputs(String glob) {
+        return List.of();
+    }
+
+    /** A cell's input in the history: its session's number, its cell number in that session, its code. */
+    record Input(int session, int cell, String code) {
+    }
+
     /** What cells can use beyond the kernel's own jars, in the order added. */
     List<Path> addedClasspath();
 

@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.lang.reflect.Array;
 
-/** {@code %who} / {@code %vars}: the user's variables with type and a short value; {@code %who Type} filters by type. */
+/**
+ * {@code %who} / {@code %vars} / {@code %whos}: the user's variables with type and a short value (IPython's %whos
+ * table; its %who lists names alone); {@code %who Type} filters by type.
+ */
 public final class WhoMagic extends BaseMagic {
     private static final int SHORT = 60;
 
     public WhoMagic() {
-        super("%who [type] | %vars [type]",
-                "the variables defined in cells: name, type and a short value", false, "who", "vars");
+        super("%who [type] | %vars [type] | %whos [type]",
+                "the variables defined in cells: name, type and a short value", false, "who", "vars", "whos");
     }
 
     @Override
