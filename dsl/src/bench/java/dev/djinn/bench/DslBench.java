@@ -30,7 +30,7 @@ public final class DslBench {
         try (net) {
             History history = net.train(data.train(), epochs(epochs), batchSize(batch), progress(ProgressListener.NONE));
             double accuracy = net.evaluate(data.test()).accuracy();
-            BenchData.report("djinn-dsl-" + kind + "-b" + batch + System.getProperty("bench.label", ""), 
+            BenchData.report("djinn-dsl-" + kind + "-b" + batch + System.getProperty("bench.label", ""),
                     BenchData.warm(history.epochs().stream().map(EpochRecord::samplesPerSecond).toList()), accuracy);
         }
     }

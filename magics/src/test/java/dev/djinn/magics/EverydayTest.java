@@ -327,7 +327,7 @@ class EverydayTest {
         assertEquals("2/1: int a = 1;\n", history("-g int a", session), "the words after -g are one pattern");
         assertEquals("No inputs to show.\n", history("9", session));
         for (String[] bad : new String[][] {{"x", "\"x\" is not a cell number or range"}, {"5-2", "the range 5-2 ends before it starts: give 2-5"},
-                {"-l", "-l needs how many"}, {"-l 0", "-l takes a number of inputs above 0"}}) {
+                {"-l", "-l needs how many"}, {"-l 0", "%history -l takes a whole number of at least 1, not 0."}}) {
             MagicException refused = assertThrows(MagicException.class, () -> history(bad[0], session), bad[0]);
             assertTrue(refused.getMessage().contains(bad[1]), refused.getMessage());
         }

@@ -44,6 +44,8 @@ class GpuAndDisplayTest {
         assertTrue(registry.run(new MagicCall("gpu", "threads 2", null), new PlainSession()).toString().contains("2 intra-op"));
         assertTrue(EngineThreads.chosenByUser(), "a count the user chose is kept for training too");
         assertThrows(MagicException.class, () -> registry.run(new MagicCall("gpu", "threads lots", null), new PlainSession()));
+        MagicException tooMany = assertThrows(MagicException.class, () -> registry.run(new MagicCall("gpu", "threads 99999999999", null), new PlainSession()));
+        assertTrue(tooMany.getMessage().startsWith("%gpu threads takes a whole number of at least 1, not 99999999999."), tooMany.getMessage());
     }
 
     @Test

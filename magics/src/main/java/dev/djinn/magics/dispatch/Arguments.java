@@ -50,6 +50,21 @@ public final class Arguments {
     }
 
     /**
+     * A count given to an option ({@code -n 5}, {@code -l 3}): a whole number of at least 1, else a sentence naming
+     * the option and what it was given.
+     */
+    public static int count(String text, String option) {
+        if (text.matches("[1-9]\\d{0,9}")) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException tooLarge) {
+                // over 2^31 - 1: the sentence below
+            }
+        }
+        throw new MagicException(option + " takes a whole number of at least 1, not " + text + ".");
+    }
+
+    /**
      * Parses {@code text}; {@code valued} names the options that take a value ({@code --kind line}); any other
      * {@code --name} is a flag. An option not in {@code known} is an error naming the known ones.
      */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code %history} (also {@code %hist}), as IPython's: the inputs of this session's cells, all of them, those named by
  * numbers and ranges ({@code 4 6-8}: cells 4, 6, 7 and 8), or the last N ({@code -l N}); {@code -n} puts each cell's
  * number before it; {@code -g text} searches the inputs of every kept session for the text (a glob: {@code *} and
- * {@code ?} match any characters and one; {@code -g} alone lists them all) and shows session/cell numbers. Printed, not a value: the inputs are for reading and copying.
+ * {@code ?} match any characters and one; {@code -g} alone lists them all) and shows session/cell numbers. Printed,
+ * not a value: the inputs are for reading and copying.
  */
 public final class HistoryMagic extends BaseMagic {
     private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-(\\d+))?");
@@ -36,24 +37,29 @@ public final class HistoryMagic extends BaseMagic {
             switch (words.get(i)) {
                 case "-n" -> numbered = true;
                 case "-g" -> search = true;
-                case "-l" -> last = count(i + 1 < words.size() ? words.get(++i) : null);
+                case "-l" -> {
+                    if (++i == words.size()) {
+                        throw new MagicException("%history -l needs how many of the last inputs to show, such as -l 5.");
+                    }
+                    last = Arguments.count(words.get(i), "%history -l");
+                }
                 default -> positional.add(words.get(i));
             }
         }
         // as IPython's: the words after -g are one pattern, found anywhere in an input
-        String glob = search ? "*" + String.join(" ", positional) + "*" : null;
-        List<int[]> ranges = search ? List.of() : positional.stream().map(HistoryMagic::range).toList();
-        List<Session.Input> inputs = glob != null ? session.searchInputs(glob) : selected(session.inputs(), ranges);
+        String glob = "*" + String.join(" ", positional) + "*";
+        List<Session.Input> inputs = search ? session.searchInputs(glob)
+                : selected(session.inputs(), positional.stream().map(HistoryMagic::range).toList());
         if (last != null && inputs.size() > last) {
             inputs = inputs.subList(inputs.size() - last, inputs.size());
         }
         if (inputs.isEmpty()) {
-            session.print(glob != null ? "No input matches " + glob + ".\n" : "No inputs to show.\n");
+            session.print(search ? "No input matches " + glob + ".\n" : "No inputs to show.\n");
             return null;
         }
         StringBuilder text = new StringBuilder();
         for (Session.Input input : inputs) {
-            String prefix = glob != null ? input.session() + "/" + input.cell() + ": " : numbered ? input.cell() + ": " : "";
+            String prefix = search ? input.session() + "/" + input.cell() + ": " : numbered ? input.cell() + ": " : "";
             // continuation lines line up under the first line's code
             text.append(prefix).append(input.code().strip().replace("\n", "\n" + " ".repeat(prefix.length()))).append('\n');
         }
@@ -88,20 +94,5 @@ public final class HistoryMagic extends BaseMagic {
             throw new MagicException("%history: the range " + word + " ends before it starts: give " + to + "-" + from + ".");
         }
         return new int[] {from, to};
-    }
-
-    private static int count(String text) {
-        if (text == null) {
-            throw new MagicException("%history -l needs how many of the last inputs to show, such as -l 5.");
-        }
-        try {
-            int count = Integer.parseInt(text);
-            if (count > 0) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // the sentence below says what to give
-        }
-        throw new MagicException("%history -l takes a number of inputs above 0, such as -l 5, not \"" + text + "\".");
     }
 }

@@ -2,6 +2,7 @@ package dev.djinn.magics.everyday;
 
 import dev.djinn.magics.mime.MimeBundle;
 import dev.djinn.magics.mime.Rich;
+import dev.djinn.magics.dispatch.Arguments;
 import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
@@ -58,11 +59,11 @@ public final class TimeitMagic extends BaseMagic {
         if (code.isBlank()) {
             throw new MagicException("Give the code to time.");
         }
-        int repeats = count(repeatsOption, "-r");
+        int repeats = Arguments.count(repeatsOption, "-r");
         Callable<?> body = compile(code, session);
         long loops;
         if (loopsOption != null) {
-            loops = count(loopsOption, "-n");
+            loops = Arguments.count(loopsOption, "-n");
         } else {
             loops = 1;
             while (time(body, loops) / 1e9 < TARGET_SECONDS && loops < 1_000_000_000L) {
@@ -74,13 +75,6 @@ public final class TimeitMagic extends BaseMagic {
             perLoop[r] = (double) time(body, loops) / loops;
         }
         return new Result(perLoop, loops);
-    }
-
-    private static int count(String text, String option) {
-        if (!text.matches("[1-9]\\d{0,9}")) {
-            throw new MagicException(option + " takes a whole number of at least 1, not " + text + ".");
-        }
-        return Integer.parseInt(text);
     }
 
     /** The code as a lambda made once: an expression as a Callable, statements as a Runnable. */

@@ -3,6 +3,7 @@ package dev.djinn.magics.gpu;
 import ai.djl.Device;
 import dev.djinn.dsl.device.Devices;
 import dev.djinn.dsl.device.EngineThreads;
+import dev.djinn.magics.dispatch.Arguments;
 import dev.djinn.magics.dispatch.BaseMagic;
 import dev.djinn.magics.dispatch.MagicCall;
 import dev.djinn.magics.dispatch.MagicException;
@@ -25,10 +26,10 @@ public final class GpuMagic extends BaseMagic {
             return GpuReport.now();
         }
         if (words.get(0).equals("threads")) {
-            if (words.size() != 2 || !words.get(1).matches("[1-9]\\d*")) {
+            if (words.size() != 2) {
                 throw new MagicException("%gpu threads takes one whole number of threads, such as %gpu threads 4.");
             }
-            EngineThreads.chooseForAll(Integer.parseInt(words.get(1)));
+            EngineThreads.chooseForAll(Arguments.count(words.get(1), "%gpu threads"));
             return GpuReport.now();
         }
         if (words.size() != 1) {
