@@ -237,7 +237,7 @@ train_cache() {
   [[ "$CACHE_FILE" == *.aot ]] && record="$CACHE_FILE.aotconf" || record="$CACHE_FILE.tmp.jsa"
   rm -f "$record"
   if [[ -n "$PREFIX" ]]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
-  "$(jupyter_python)" "$ROOT/install/train-kernel-cache.py" "$NAME" "$record" >"$log" 2>&1 || return 1
+  "$(jupyter_python)" "$ROOT/install/train-kernel-cache.py" "$NAME" "$record" >>"$log" 2>&1 || return 1
   if [[ "$CACHE_FILE" == *.aot ]]; then
     JAVA_HOME="$KERNEL_JAVA_HOME" DJINN_JVM_OPTS="${ALL_JVM_OPTS[*]}" "$DIST/bin/djinn" kernel-cache "$record" "$CACHE_FILE.tmp" >>"$log" 2>&1 || return 1
     rm -f "$record"
@@ -249,7 +249,10 @@ train_cache() {
 if [[ -n "$CACHE_FILE" && ! -s "$CACHE_FILE" ]]; then
   echo "install.sh: training the kernel's start-up cache (a 20-second session) ..."
   started=$SECONDS
-  if train_cache; then
+  rm -f "$CACHE_FILE.log"
+  # a second try when the first fails (once in CI a training kernel did not exit after its shutdown request; the log
+  # keeps its threads' stacks)
+  if train_cache || { echo "install.sh: the cache training failed once (see $CACHE_FILE.log); trying again ..."; train_cache; }; then
     echo "install.sh: start-up cache ready in $((SECONDS - started)) s: $CACHE_FILE"
   else
     rm -f "$CACHE_FILE" "$CACHE_FILE.tmp"

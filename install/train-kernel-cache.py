@@ -7,6 +7,7 @@ training on made-up numbers, a chart, a table, errors, magics, completion, inspe
 writes the record. Usage: train-kernel-cache.py KERNEL_NAME RECORD_FILE (JUPYTER_PATH must find the kernel).
 """
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -62,6 +63,11 @@ def main():
         deadline = time.time() + 120
         while manager.is_alive() and time.time() < deadline:
             time.sleep(0.2)
+        if manager.is_alive():
+            # what keeps it: the JVM prints its threads' stacks to this log on SIGQUIT, then it is killed
+            print("the kernel had not exited 120 s after its shutdown request; its threads:", file=sys.stderr, flush=True)
+            manager.signal_kernel(signal.SIGQUIT)
+            time.sleep(3)
         manager.shutdown_kernel(now=True)
         os.unlink(history)
     if not os.path.isfile(record) or os.path.getsize(record) == 0:

@@ -88,7 +88,7 @@ final class LayerBlocks {
         Shape paddings = dimensions == 1 ? new Shape(padding) : new Shape(padding, padding);
         return dimensions == 1
                 ? Conv1d.builder().setFilters(filters).setKernelShape(kernels).optStride(strides).optPadding(paddings).build()
-                : Conv2d.builder().setFilters(filters).setKernelShape(kernels).optStride(strides).optPadding(paddings).build();
+                : new ChannelsLast.Conv(Conv2d.builder().setFilters(filters).setKernelShape(kernels).optStride(strides).optPadding(paddings));
     }
 
     /** Token ids (stored as floats like every feature) to vectors: (N, T) to (N, T, dim). */

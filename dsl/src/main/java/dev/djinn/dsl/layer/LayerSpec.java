@@ -303,16 +303,35 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** Flattens each example to a vector. */
-    record Flatten() implements LayerSpec {
+    /**
+     * Flattens each example to a vector. Images (channels, height, width) are read by height, then width, then
+     * channel, as Keras reads them: Djinn keeps images channels-last in memory (see {@link ChannelsLast}), so this
+     * order costs no copy. Models saved before that order was chosen read theirs channel first, and keep it.
+     */
+    record Flatten(Order order) implements LayerSpec {
+        /** The order an image's values take in the vector. */
+        public enum Order {
+            HEIGHT_WIDTH_CHANNEL,
+            /** The order of model files written before this field (format 1 text, and JSON without "order"). */
+            CHANNEL_HEIGHT_WIDTH
+        }
+
+        public Flatten {
+            order = order == null ? Order.CHANNEL_HEIGHT_WIDTH : order;
+        }
+
+        public Flatten() {
+            this(Order.HEIGHT_WIDTH_CHANNEL);
+        }
+
         @Override
         public Block block() {
-            return Blocks.batchFlattenBlock();
+            return order == Order.HEIGHT_WIDTH_CHANNEL ? ChannelsLast.flattenBlock() : Blocks.batchFlattenBlock();
         }
 
         @Override
         public String text() {
-            return "flatten";
+            return order == Order.HEIGHT_WIDTH_CHANNEL ? "flatten" : "flatten (channel first, as saved)";
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.djinn.dsl.model;
 
+import dev.djinn.dsl.layer.LayerSpec;
+
 import java.util.List;
 
 /** Format 1's reader: rebuilds layers from their descriptions ("dense(128)", "residual[dense(8), relu]"), as a saved model records them. */
@@ -35,7 +37,7 @@ final class LayerParser {
             case "softmax": model.softmax(); break;
             case "leakyRelu": model.leakyRelu(c.number(0)); break;
             case "dropout": model.dropout(c.number(0)); break;
-            case "flatten": model.flatten(); break;
+            case "flatten": model.then(new LayerSpec.Flatten(LayerSpec.Flatten.Order.CHANNEL_HEIGHT_WIDTH)); break; // format 1's order
             case "batchNorm": model.batchNorm(); break;
             case "layerNorm": model.layerNorm(); break;
             case "globalAvgPool": model.globalAvgPool(); break;

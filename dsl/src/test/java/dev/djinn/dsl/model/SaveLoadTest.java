@@ -39,12 +39,7 @@ class SaveLoadTest {
         Path file;
         float[][] before;
         try (Model net = model().conv2d(2, 3, 1, 1).relu().flatten().dense(3)) {
-            byte[] pixels = new byte[12 * 16];
-            new java.util.Random(3).nextBytes(pixels);
-            int[] labels = new int[12];
-            Arrays.setAll(labels, i -> i % 3);
-            var images = new dev.djinn.dsl.data.ImageSplit(pixels, labels, 4, 4, java.util.List.of("a", "b", "c"));
-            net.train(images, epochs(2), progress(ProgressListener.NONE));
+            net.train(tinyImages(), epochs(2), progress(ProgressListener.NONE));
             file = net.save(dir.resolve("cnn.djinn"));
             before = net.predict(new float[][] {new float[16], filled(16, 0.5f)});
         }
@@ -57,6 +52,47 @@ class SaveLoadTest {
         Path blobs = trainedModel();
         try (Model loaded = load(blobs)) {
             assertEquals(2, loaded.predict(probe)[0].length);
+        }
+    }
+
+    @Test
+    void aCnnSavedBeforeFlattenReadImagesChannelsLastPredictsAsItDid() throws IOException {
+        // a file written before flatten() wrote its order: its dense weights expect each image channel first
+        var channelFirst = new dev.djinn.dsl.layer.LayerSpec.Flatten(dev.djinn.dsl.layer.LayerSpec.Flatten.Order.CHANNEL_HEIGHT_WIDTH);
+        float[] probe = filled(16, 0.5f);
+        probe[3] = -1;
+        Path file;
+        float[] before;
+        try (Model net = model().conv2d(2, 3, 1, 1).relu().then(channelFirst).dense(3)) {
+            net.train(tinyImages(), epochs(2), progress(ProgressListener.NONE));
+            before = net.predict(probe);
+            file = net.save(dir.resolve("old-cnn.djinn"));
+        }
+        Path old = dir.resolve("old-format-cnn.djinn");
+        try (var zip = new java.util.zip.ZipFile(file.toFile());
+             OutputStream out = Files.newOutputStream(old); ZipOutputStream copy = new ZipOutputStream(out)) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("model.json")) {
+                    String json = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    String stripped = json.replaceAll(",\\s*\"order\":\\s*\"CHANNEL_HEIGHT_WIDTH\"", "");
+                    assertTrue(!stripped.equals(json) && !stripped.contains("\"order\""), json);
+                    bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                copy.putNextEntry(new ZipEntry(entry.getName()));
+                copy.write(bytes);
+            }
+        }
+        try (Model loaded = load(old)) {
+            assertEquals("model: conv2d(2, 3, 1, 1) → relu → flatten (channel first, as saved) → dense(3)", loaded.toString());
+            assertArrayEquals(before, loaded.predict(probe), 1e-6f);
+        }
+    }
+
+    @Test
+    void aFormatOneFileFlattensImagesChannelFirstAsItWasWritten() {
+        try (Model old = LayerParser.rebuild(java.util.List.of("conv2d(2, 3)", "flatten", "dense(3)"))) {
+            assertEquals("model: conv2d(2, 3) → flatten (channel first, as saved) → dense(3)", old.toString());
         }
     }
 
@@ -75,6 +111,15 @@ class SaveLoadTest {
             assertArrayEquals(before, again.predict(probe), 1e-6f);
             assertArrayEquals(before, checkpointed.predict(probe), 1e-6f);
         }
+    }
+
+    /** Twelve random 4 x 4 grey images of three classes. */
+    private static dev.djinn.dsl.data.ImageSplit tinyImages() {
+        byte[] pixels = new byte[12 * 16];
+        new java.util.Random(3).nextBytes(pixels);
+        int[] labels = new int[12];
+        Arrays.setAll(labels, i -> i % 3);
+        return new dev.djinn.dsl.data.ImageSplit(pixels, labels, 4, 4, java.util.List.of("a", "b", "c"));
     }
 
     private static float[] filled(int n, float value) {
