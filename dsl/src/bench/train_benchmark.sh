@@ -7,13 +7,14 @@
 #   already in memory (the fast idiom), and plain DJL and PyTorch slicing on one thread too (each peer at its best
 #   thread count);
 #   the DSL again at batch 256, for 24 epochs (5,640 steps, as many as the batch-64 runs'), in a plain JVM and in one
-#   with the notebook kernel's default options (C1 only: no C2 compilations competing with PyTorch's two threads).
+#   with the notebook kernel's default options (C1 only: no C2 compilations competing with PyTorch's two threads;
+#   and the launcher's MALLOC_TOP_PAD_).
 #   Why several warm epochs and not the last one: in a plain JVM, C2 compiles a step's methods in waves, around step
 #   2,500 for those called twice a step and 5,000 for those called once; an epoch in a wave ran 20-45% slower than its
 #   neighbours (measured at batch 256 in a plain JVM: the twelfth of 12 epochs, steps 2,580-2,814, ran at 59k-126k
 #   samples/s where the epoch before it ran 105k-182k), and the last epoch of a run of 3 (or 12) epochs fell in one;
 #   CNN conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10), batch 64, 20,000 images, 2 epochs: the DSL
-#   and PyTorch slicing;
+#   in a plain JVM and in the kernel's, and PyTorch slicing;
 #   and the GEMM ceiling: the best FP32 matrix-product GFLOP/s through the same libtorch.
 # Prints samples/s, GFLOP/s (forward + backward ~ 3x the forward FLOPs), its share of the ceiling, accuracy, peak RSS
 # and the ratios against issue 16's targets.
@@ -24,7 +25,9 @@ ROUNDS="${1:-5}"
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/bench_setup.sh" .
 JAVA1=("${JAVA[@]/-Dai.djl.pytorch.num_threads=2/-Dai.djl.pytorch.num_threads=1}")
 eval "$(grep '^DEFAULT_JVM_OPTS=' "$ROOT/install/src/dist/bin/djinn")" # a session's JVM options, the kernel's
-JAVAK=("${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm "${JAVA[@]:1}")
+# and its malloc padding (the launcher exports MALLOC_TOP_PAD_), the kernel's too
+TOP_PAD="$(sed -n 's/^export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-\([0-9]*\)}"$/\1/p' "$ROOT/install/src/dist/bin/djinn")"
+JAVAK=(env "MALLOC_TOP_PAD_=$TOP_PAD" "${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm "${JAVA[@]:1}")
 TORCH="/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"
 
 alternate "$ROUNDS" \
@@ -37,6 +40,7 @@ alternate "$ROUNDS" \
   "${JAVA[*]} dev.djinn.bench.DslBench mlp 256 24" \
   "${JAVAK[*]} dev.djinn.bench.DslBench mlp 256 24" \
   "${JAVA[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
+  "${JAVAK[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
   "$TORCH --model cnn --idiom slicing --epochs 2 --images 20000" \
   "${JAVA[*]} dev.djinn.bench.GemmBench"
 
@@ -70,6 +74,7 @@ torch_best = max(torch, med["pytorch-slicing-mlp-b64-1thread"])
 share256 = med["djinn-dsl-mlp-b256"] * 3 * MLP / 1e9 / peak
 share256k = med["djinn-dsl-mlp-b256-kernel-jvm"] * 3 * MLP / 1e9 / peak
 cnn = med["djinn-dsl-cnn-b64"] / med["pytorch-slicing-cnn-b64"]
+cnnk = med["djinn-dsl-cnn-b64-kernel-jvm"] / med["pytorch-slicing-cnn-b64"]
 print()
 def verdict(ok):
     return "met" if ok else "MISSED"
@@ -80,5 +85,6 @@ print("MLP: DSL / PyTorch at its best idiom and thread count = %.2fx" % (dsl / t
 print("MLP batch 256: %.0f%% of the GEMM ceiling (target >= 40%%: %s)" % (100 * share256, verdict(share256 >= 0.4)))
 print("MLP batch 256 in the kernel's JVM (C1 only): %.0f%% of the GEMM ceiling" % (100 * share256k))
 print("CNN: DSL / PyTorch = %.2fx (target >= 1.0x: %s)" % (cnn, verdict(cnn >= 1.0)))
+print("CNN in the kernel's JVM (C1 only, the launcher's malloc padding): DSL / PyTorch = %.2fx" % cnnk)
 PY
 rm -f "$RESULTS"

@@ -113,6 +113,15 @@ def test_scripts_and_jshell_run_with_the_kernels_jvm_options_unless_djinn_jvm_op
     assert "-XX:TieredStopAtLevel=1" in shell.stdout, shell.stdout
 
 
+def test_sessions_keep_mallocs_heap_padding_unless_the_user_sets_their_own():
+    show = 'System.out.println("pad=" + System.getenv("MALLOC_TOP_PAD_"));\n'
+    environment = {k: v for k, v in os.environ.items() if k != "MALLOC_TOP_PAD_"}
+    padded = subprocess.run([DJINN, "run", script(show)], capture_output=True, text=True, timeout=300, env=environment)
+    assert "pad=67108864" in padded.stdout, padded.stdout + padded.stderr
+    chosen = djinn("run", script(show), env={"MALLOC_TOP_PAD_": "1048576"})
+    assert "pad=1048576" in chosen.stdout, chosen.stdout
+
+
 def test_a_script_that_trains_prints_no_jvm_warning_on_java_17_or_on_the_kernels_newer_java():
     # on Java 24+ the JVM warns about Spark's opened package Java 24 removed, about the native libraries DJL loads
     # (JNA, PyTorch) and about sun.misc.Unsafe unless the launcher passes the options each Java knows
