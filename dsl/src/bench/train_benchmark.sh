@@ -8,7 +8,7 @@
 #   thread count);
 #   the DSL again at batch 256, for 24 epochs (5,640 steps, as many as the batch-64 runs'), in a plain JVM and in one
 #   with the notebook kernel's default options (C1 only: no C2 compilations competing with PyTorch's two threads;
-#   and the launcher's MALLOC_TOP_PAD_).
+#   the launcher's MALLOC_TOP_PAD_; training on a thread of its own, as a cell does).
 #   Why several warm epochs and not the last one: in a plain JVM, C2 compiles a step's methods in waves, around step
 #   2,500 for those called twice a step and 5,000 for those called once; an epoch in a wave ran 20-45% slower than its
 #   neighbours (measured at batch 256 in a plain JVM: the twelfth of 12 epochs, steps 2,580-2,814, ran at 59k-126k
@@ -27,7 +27,8 @@ JAVA1=("${JAVA[@]/-Dai.djl.pytorch.num_threads=2/-Dai.djl.pytorch.num_threads=1}
 eval "$(grep '^DEFAULT_JVM_OPTS=' "$ROOT/install/src/dist/bin/djinn")" # a session's JVM options, the kernel's
 # and its malloc padding (the launcher exports MALLOC_TOP_PAD_), the kernel's too
 TOP_PAD="$(sed -n 's/^export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-\([0-9]*\)}"$/\1/p' "$ROOT/install/src/dist/bin/djinn")"
-JAVAK=(env "MALLOC_TOP_PAD_=$TOP_PAD" "${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm "${JAVA[@]:1}")
+# (training on a thread of its own, as a cell does)
+JAVAK=(env "MALLOC_TOP_PAD_=$TOP_PAD" "${JAVA[0]}" "${DEFAULT_JVM_OPTS[@]}" -Dbench.label=-kernel-jvm -Dbench.cellThread=true "${JAVA[@]:1}")
 TORCH="/usr/bin/python3 $ROOT/dsl/src/bench/python/torch_bench.py"
 
 alternate "$ROUNDS" \

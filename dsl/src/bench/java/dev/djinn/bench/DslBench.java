@@ -15,10 +15,22 @@ import static dev.djinn.Djinn.progress;
 /**
  * (a) The DSL, Adam 1e-3, without validation; warm = {@link BenchData#warm} of its epochs. Arguments: {@code mlp} (784-128-ReLU-10) or
  * {@code cnn} (conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10)), batch size, epochs, training images.
- * The system property {@code bench.label} is appended to the contender's name (a run with other JVM options).
+ * The system property {@code bench.label} is appended to the contender's name (a run with other JVM options);
+ * {@code bench.cellThread=true} trains on a thread of its own, as a notebook cell does (glibc's malloc gives the main
+ * thread and the others different heaps, and their page faults differed 20-fold for the CNN).
  */
 public final class DslBench {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (Boolean.getBoolean("bench.cellThread")) {
+            Thread cell = new Thread(() -> run(args), "cell");
+            cell.start();
+            cell.join();
+        } else {
+            run(args);
+        }
+    }
+
+    private static void run(String[] args) {
         String kind = args.length > 0 ? args[0] : "mlp";
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
