@@ -52,9 +52,7 @@ public abstract class Metric {
         return new Metric("accuracy") {
             @Override
             public double batchSum(NDArray output, NDArray labels, LossFunction loss) {
-                NDArray classes = labels.getDataType() == DataType.INT64 && labels.getShape().dimension() == 1
-                        ? labels : labels.toType(DataType.INT64, false).reshape(-1);
-                return loss.predictedClasses(output).eq(classes).countNonzero().getLong();
+                return loss.predictedClasses(output).eq(LossFunction.classIndices(labels)).countNonzero().getLong();
             }
 
             @Override
