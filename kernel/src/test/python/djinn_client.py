@@ -1,5 +1,6 @@
 """Small helpers over jupyter_client for driving the Djinn kernel in tests."""
 import time
+from datetime import datetime
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
@@ -43,9 +44,9 @@ def collect_outputs(kc, msg_id, timeout=TIMEOUT):
 
 
 def sent_at(msg):
-    """When the kernel sent a message, from its header (seconds since the epoch)."""
+    """When the kernel sent a message, from its header's ISO 8601 date (seconds since the epoch, to the microsecond)."""
     date = msg["header"]["date"]
-    return date.timestamp() if hasattr(date, "timestamp") else time.time()
+    return (date if hasattr(date, "timestamp") else datetime.fromisoformat(date)).timestamp()
 
 
 def stdout_of(outputs):

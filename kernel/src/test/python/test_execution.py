@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from djinn_client import run, start, stdout_of, stderr_of
+from djinn_client import run, sent_at, start, stdout_of, stderr_of, wait_reply
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -57,6 +57,21 @@ def test_output_streams_while_the_cell_runs(kernel):
     # lines arrive one by one, spread over the ~2 s the cell runs, not in one burst at the end
     assert len(ticks) >= 8
     assert ticks[-1][0] - ticks[0][0] > 1.4
+
+
+def test_messages_are_dated_when_sent_and_a_cell_goes_idle_before_its_reply(kernel):
+    # JupyterLab records a cell's timing from these dates (jjava dated them to the minute); a client holding the
+    # reply finds idle already sent (jupyter_kernel_test waits only 0.1 s for it)
+    msg_id = kernel.execute("Thread.sleep(300);\n6 * 7")
+    sent = {}
+    while "idle" not in sent:
+        msg = kernel.get_iopub_msg(timeout=60)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            sent[msg["content"].get("execution_state", msg["msg_type"])] = sent_at(msg)
+    replied = sent_at(wait_reply(kernel, msg_id))
+    assert sent["busy"] <= sent["execute_input"] < sent["execute_result"] < sent["idle"] < replied
+    assert 0.3 <= sent["execute_result"] - sent["execute_input"] < 30
+    assert replied - sent["idle"] < 1
 
 
 def test_stdout_and_stderr_are_separate_streams(kernel):

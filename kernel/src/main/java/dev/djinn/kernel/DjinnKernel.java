@@ -1,6 +1,7 @@
 package dev.djinn.kernel;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.djinn.kernel.assist.Completer;
 import dev.djinn.kernel.assist.Completion;
 import dev.djinn.kernel.assist.CompletenessChecker;
@@ -133,25 +134,54 @@ public final class DjinnKernel extends BaseKernel {
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         handlingRequest = true;
+        env.setStatusBusy();
+        boolean idleSent = false;
         try {
-            execute(env, message);
+            CellEnd end = execute(env, message);
+            if (end.abortQueued()) {
+                // ipykernel's order: the reply, the cells sent before the error was known answered "aborted", then
+                // idle, which a client waits for before it sends more, so that no later cell is swept up with them
+                Replies.send(env, MessageType.EXECUTE_REPLY, end.reply());
+                abortQueuedCells();
+            } else {
+                // idle before the reply (ipykernel sends it after): a client holding the reply then has the cell's
+                // whole iopub stream on its way, so one that waits only briefly for idle after the reply
+                // (jupyter_kernel_test waits 0.1 s) does not miss it on a loaded machine; front ends take either order
+                env.setStatusIdle();
+                idleSent = true;
+                Replies.send(env, MessageType.EXECUTE_REPLY, end.reply());
+            }
         } finally {
+            if (!idleSent) {
+                env.setStatusIdle();
+            }
             lastRequestNanos = System.nanoTime();
             handlingRequest = false;
         }
     }
 
-    private void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+    private void abortQueuedCells() {
+        abortingQueuedCells = true;
+        try {
+            handleWaiting.run();
+        } finally {
+            abortingQueuedCells = false;
+        }
+    }
+
+    /** How a cell ended: its execute reply, and whether the cells queued behind it are to be aborted. */
+    private record CellEnd(JsonObject reply, boolean abortQueued) {
+    }
+
+    private CellEnd execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         int count = silent ? executionCount.get() : executionCount.getAndIncrement();
-        env.setBusyDeferIdle();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         if (abortingQueuedCells && request.shouldStopOnError()) {
-            Replies.send(env, MessageType.EXECUTE_REPLY, Replies.executeAborted(count));
-            return;
+            return new CellEnd(Replies.executeAborted(count), false);
         }
         frontend.attach(env);
         input.attach(message, request.isStdinEnabled());
@@ -176,7 +206,7 @@ public final class DjinnKernel extends BaseKernel {
                 payload.add(Replies.askExitPayload());
             }
             recordHistory(request, count, outputText);
-            Replies.send(env, MessageType.EXECUTE_REPLY, Replies.executeOk(count, payload));
+            return new CellEnd(Replies.executeOk(count, payload), false);
         } catch (Throwable failure) {
             output.flushNow();
             ErrorReport report = errors.format(failure);
@@ -184,20 +214,12 @@ public final class DjinnKernel extends BaseKernel {
                 env.publish(new PublishError(report.ename(), report.evalue(), report.traceback()));
             }
             recordHistory(request, count, null);
-            Replies.send(env, MessageType.EXECUTE_REPLY,
-                    Replies.executeError(count, report.ename(), report.evalue(), report.traceback()));
-            if (request.shouldStopOnError() && !silent) {
-                abortingQueuedCells = true;
-                try {
-                    handleWaiting.run(); // the cells sent before this error was known are answered "aborted"
-                } finally {
-                    abortingQueuedCells = false;
-                }
-            }
+            return new CellEnd(Replies.executeError(count, report.ename(), report.evalue(), report.traceback()),
+                    request.shouldStopOnError() && !silent);
         }
     }
 
-    /** Before the reply: front ends take the reply and the idle status after it as the cell's end, so no file I/O between them. */
+    /** Before the idle status and the reply: front ends take them as the cell's end, so no file I/O after them. */
     private void recordHistory(ExecuteRequest request, int count, String outputText) {
         if (request.shouldStoreHistory() && !request.isSilent()) {
             history.record(count, request.getCode(), outputText);

@@ -14,7 +14,7 @@ import org.zeromq.ZMQ;
 /**
  * The shell or control channel. jjava's own channel polls every 50 ms (a floor under every round trip) and dies on
  * the first badly signed message; this one blocks in poll, so a request is handled as soon as it arrives, and it
- * logs and drops malformed or wrongly signed messages and keeps serving.
+ * logs and drops malformed or wrongly signed messages and keeps serving. Replies are dated when sent ({@link SendTime}).
  */
 final class ResponsiveShellChannel extends ShellChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ResponsiveShellChannel.class);
@@ -96,6 +96,11 @@ final class ResponsiveShellChannel extends ShellChannel {
             running = false;
             connection.close();
         }
+    }
+
+    @Override
+    public synchronized void sendMessage(Message<?> message) {
+        super.sendMessage(SendTime.stamp(message));
     }
 
     @Override

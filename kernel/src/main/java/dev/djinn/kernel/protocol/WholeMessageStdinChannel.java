@@ -7,7 +7,8 @@ import org.zeromq.ZMQ;
 
 /**
  * jjava's stdin channel reading with {@link MessageReader}, as the shell and control channels do: a short or
- * badly signed message is consumed whole and rejected, instead of being read into the next one.
+ * badly signed message is consumed whole and rejected, instead of being read into the next one. What it sends is
+ * dated when sent ({@link SendTime}).
  */
 final class WholeMessageStdinChannel extends StdinChannel {
     private final MessageReader reader;
@@ -20,5 +21,10 @@ final class WholeMessageStdinChannel extends StdinChannel {
     @Override
     public synchronized Message<?> readMessage() {
         return closed ? null : reader.read(this);
+    }
+
+    @Override
+    public synchronized void sendMessage(Message<?> message) {
+        super.sendMessage(SendTime.stamp(message));
     }
 }
