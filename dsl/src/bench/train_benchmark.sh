@@ -15,7 +15,9 @@
 #   samples/s where the epoch before it ran 105k-182k), and the last epoch of a run of 3 (or 12) epochs fell in one;
 #   CNN conv2d(32,3)-ReLU-maxPool2d(2)-flatten-dense(128)-ReLU-dense(10), batch 64, 20,000 images, 2 epochs: the DSL
 #   in a plain JVM and in the kernel's, and PyTorch slicing;
-#   and the GEMM ceiling: the best FP32 matrix-product GFLOP/s through the same libtorch.
+#   the GEMM ceiling: the best FP32 matrix-product GFLOP/s through the same libtorch;
+#   and the MLP step's floor: its five matrix products alone at batch 64 (MatmulFloorBench), the most any whole
+#   step could reach through this libtorch, against which the PyTorch ratio target is weighed.
 # Prints samples/s, GFLOP/s (forward + backward ~ 3x the forward FLOPs), its share of the ceiling, accuracy, peak RSS
 # and the ratios against issue 16's targets.
 # Usage: dsl/src/bench/train_benchmark.sh [ROUNDS]   (after mvn -DskipTests package; default 5 rounds, ~3 min each)
@@ -43,7 +45,8 @@ alternate "$ROUNDS" \
   "${JAVA[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
   "${JAVAK[*]} dev.djinn.bench.DslBench cnn 64 2 20000" \
   "$TORCH --model cnn --idiom slicing --epochs 2 --images 20000" \
-  "${JAVA[*]} dev.djinn.bench.GemmBench"
+  "${JAVA[*]} dev.djinn.bench.GemmBench" \
+  "${JAVA[*]} dev.djinn.bench.MatmulFloorBench"
 
 /usr/bin/python3 - "$RESULTS" <<'PY'
 import re, statistics, sys
@@ -66,8 +69,9 @@ print("| contender | samples/s | GFLOP/s | share of ceiling | accuracy | peak RS
 print("|---|---|---|---|---|---|")
 for name, v in rows.items():
     gflops = med[name] * 3 * (CNN if "-cnn-" in name else MLP) / 1e9
-    print("| %s | %.0f | %.1f | %.0f%% | %.4f | %.0f |" % (name, med[name], gflops, 100 * gflops / peak,
-          statistics.median(r[1] for r in v), statistics.median(r[2] for r in v) / 1024))
+    accuracy = "-" if name.startswith("matmul-floor") else "%.4f" % statistics.median(r[1] for r in v)
+    print("| %s | %.0f | %.1f | %.0f%% | %s | %.0f |" % (name, med[name], gflops, 100 * gflops / peak,
+          accuracy, statistics.median(r[2] for r in v) / 1024))
 dsl, djl = med["djinn-dsl-mlp-b64"], med["plain-djl-mlp-b64"]
 djl_best = max(djl, med["plain-djl-mlp-b64-1thread"])
 torch = max(med["pytorch-loader-mlp-b64"], med["pytorch-slicing-mlp-b64"])
@@ -83,6 +87,9 @@ print("MLP: DSL / plain DJL = %.2fx (target >= 1.3x: %s)" % (dsl / djl, verdict(
 print("MLP: DSL / plain DJL at its best thread count = %.2fx" % (dsl / djl_best))
 print("MLP: DSL / faster PyTorch idiom = %.2fx (target >= 2.5x: %s)" % (dsl / torch, verdict(dsl / torch >= 2.5)))
 print("MLP: DSL / PyTorch at its best idiom and thread count = %.2fx" % (dsl / torch_best))
+floor = med["matmul-floor-mlp-b64"]
+print("MLP: the step's matrix products alone / faster PyTorch idiom = %.2fx (the most any step could reach; DSL = %.0f%% of it)"
+      % (floor / torch, 100 * dsl / floor))
 print("MLP batch 256: %.0f%% of the GEMM ceiling (target >= 40%%: %s)" % (100 * share256, verdict(share256 >= 0.4)))
 print("MLP batch 256 in the kernel's JVM (C1 only): %.0f%% of the GEMM ceiling" % (100 * share256k))
 print("CNN: DSL / PyTorch = %.2fx (target >= 1.0x: %s)" % (cnn, verdict(cnn >= 1.0)))
