@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Dates a message's header when it is sent, to the microsecond, as Jupyter's own kernels do
  * ({@code 2026-12-03T11:29:03.123456Z}). jjava dates a header when the message is made, to the minute: JupyterLab
- * records a cell's timing (busy, execute_input, idle, execute_reply) from these dates, and showed every cell as
- * taking no time or a whole minute.
+ * records a cell's timing (busy, execute_input, idle, execute_reply) from these dates, which to the minute gave every
+ * cell no time or a whole minute.
  */
 final class SendTime {
     private static final DateTimeFormatter ISO_MICROS =
