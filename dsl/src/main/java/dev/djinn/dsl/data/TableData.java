@@ -27,7 +27,8 @@ import java.util.TreeSet;
 
 /**
  * A Tablesaw table as training data: {@code csv(path).label("species").split(0.8)}. The label column gives class
- * labels (text, booleans and whole numbers) or numeric targets (decimals, or {@code regression()}); every other
+ * labels (text, booleans and whole numbers with few distinct values) or numeric targets (decimals, whole numbers with
+ * many distinct values, see {@link #tooManyForClasses}; {@code regression()} and {@code classification()} decide); every other
  * column (or those named in {@code features(…)}) is a feature: numeric columns standardized, the rest one-hot
  * encoded, with statistics from the training rows only.
  */
@@ -196,8 +197,22 @@ public final class TableData implements LabeledData {
         if (regression != null) {
             return regression;
         }
-        ColumnType type = table.column(label).type();
-        return ColumnType.DOUBLE.equals(type) || ColumnType.FLOAT.equals(type);
+        Column<?> target = table.column(label);
+        ColumnType type = target.type();
+        if (ColumnType.DOUBLE.equals(type) || ColumnType.FLOAT.equals(type)) {
+            return true;
+        }
+        return TableEncoding.isNumeric(target) && tooManyForClasses(target.countUnique(), target.size() - target.countMissing());
+    }
+
+    /**
+     * Whether whole-number labels have more distinct values than classes do, so they are numbers to predict (a price,
+     * a count): more than 20 and more than 1,000, or than 10% of the rows (5% from 1,000 rows), AutoGluon's rule for
+     * integer labels. Ratings, digits and codes stay classes.
+     */
+    static boolean tooManyForClasses(int distinct, int rows) {
+        double share = rows >= 1000 ? 0.05 : 0.10;
+        return distinct > 20 && (distinct > 1000 || distinct > share * rows);
     }
 
     /**

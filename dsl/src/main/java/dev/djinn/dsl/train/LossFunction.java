@@ -167,7 +167,8 @@ public final class LossFunction {
         }
         if (kind == Kind.CROSS_ENTROPY && outputWidth < classes) {
             throw new IllegalArgumentException("The model ends in " + outputWidth + " outputs but the data has " + classes
-                    + " classes: end the model with dense(" + classes + ").");
+                    + " classes: end the model with dense(" + classes + "). If the labels are numbers to predict rather than "
+                    + "classes, give them as decimals (float targets, or a table's regression()).");
         }
         if (kind == Kind.BINARY_CROSS_ENTROPY) {
             if (classes > 2) {
@@ -181,7 +182,9 @@ public final class LossFunction {
         }
         if (!classifies() && outputWidth != targetWidth) {
             throw new IllegalArgumentException("The model ends in " + outputWidth + " outputs but each target has "
-                    + targetWidth + " value" + (targetWidth == 1 ? "" : "s") + ": end the model with dense(" + targetWidth + ").");
+                    + targetWidth + " value" + (targetWidth == 1 ? "" : "s") + ": end the model with dense(" + targetWidth + ")."
+                    + (targetWidth == 1 ? " If the targets are classes, give them as whole numbers (int labels, or a table's "
+                    + "classification())." : ""));
         }
     }
 

@@ -228,6 +228,32 @@ class TableDataTest {
     }
 
     @Test
+    void wholeNumberLabelsWithManyValuesAreNumbersToPredictAndWithFewAreClasses() throws IOException {
+        Random random = new Random(9);
+        StringBuilder csv = new StringBuilder("size,rating,price\n");
+        for (int i = 0; i < 1000; i++) {
+            double size = 40 + random.nextDouble() * 160;
+            csv.append(String.format(java.util.Locale.ROOT, "%.1f,%d,%d%n", size, 1 + random.nextInt(5),
+                    Math.round(2000 * size + random.nextGaussian() * 20000)));
+        }
+        Path file = folder.resolve("whole-prices.csv");
+        Files.writeString(file, csv);
+        // a price in whole euros, as CSV files often have it, is a number to predict, not 1,000 classes
+        TableData prices = csv(file).label("price").drop("rating");
+        assertEquals(List.of(), prices.classNames());
+        try (Model net = model().dense(8).relu().dense(1)) {
+            net.train(prices, epochs(1), progress(ProgressListener.NONE));
+            assertTrue(Double.isFinite(net.evaluate(prices).r2()));
+        }
+        assertEquals(List.of("1", "2", "3", "4", "5"), csv(file).label("rating").drop("price").classNames(), "ratings are classes");
+        assertEquals(1000, csv(file).label("price").classification().classNames().size(), 10, "unless told otherwise");
+        // the rule: more than 20 distinct values, and more than 1,000 or than 10% of the rows (5% from 1,000 rows)
+        assertTrue(!TableData.tooManyForClasses(20, 100) && TableData.tooManyForClasses(21, 100));
+        assertTrue(!TableData.tooManyForClasses(50, 1000) && TableData.tooManyForClasses(51, 1000));
+        assertTrue(!TableData.tooManyForClasses(1000, 100_000) && TableData.tooManyForClasses(1001, 100_000));
+    }
+
+    @Test
     void mistakesAreSentences() throws IOException {
         Path file = houses(folder, 20, 4);
         assertEquals("label(\"colour\"): the table has no such column; it has [id, size, city, garden, price, band].",

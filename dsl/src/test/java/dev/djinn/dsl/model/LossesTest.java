@@ -117,9 +117,11 @@ class LossesTest {
                 assertThrows(IllegalArgumentException.class, () -> model().dense(2).loss(mse()).train(TrainingTest.blobs(10, 1), progress(ProgressListener.NONE))).getMessage());
         assertEquals("binaryCrossEntropy() takes one logit per example but the model ends in 2 outputs: end the model with dense(1).",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(2).loss(binaryCrossEntropy()).train(TrainingTest.blobs(10, 1), progress(ProgressListener.NONE))).getMessage());
-        assertEquals("The model ends in 2 outputs but the data has 3 classes: end the model with dense(3).",
+        assertEquals("The model ends in 2 outputs but the data has 3 classes: end the model with dense(3). If the labels are numbers "
+                + "to predict rather than classes, give them as decimals (float targets, or a table's regression()).",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(2).train(data(new float[][] {{0}, {1}, {2}}, new int[] {0, 1, 2}), progress(ProgressListener.NONE))).getMessage());
-        assertEquals("The model ends in 3 outputs but each target has 1 value: end the model with dense(1).",
+        assertEquals("The model ends in 3 outputs but each target has 1 value: end the model with dense(1). If the targets "
+                + "are classes, give them as whole numbers (int labels, or a table's classification()).",
                 assertThrows(IllegalArgumentException.class, () -> model().dense(3).train(line(10, 1), progress(ProgressListener.NONE))).getMessage());
         assertEquals("data(x, y): example 1 has NaN at value 0 of its 2; a model cannot learn from it: replace or drop the missing or "
                 + "infinite values before training.",
