@@ -207,8 +207,9 @@ public final class TableData implements LabeledData {
 
     /**
      * Whether whole-number labels have more distinct values than classes do, so they are numbers to predict (a price,
-     * a count): more than 20 and more than 1,000, or than 10% of the rows (5% from 1,000 rows), AutoGluon's rule for
-     * integer labels. Ratings, digits and codes stay classes.
+     * a count): more than 1,000, or than 10% of the rows (5% from 1,000 rows), AutoGluon's thresholds for integer
+     * labels; and, our own floor, more than 20, so that a small table's few classes stay classes. Ratings, digits and
+     * codes stay classes.
      */
     static boolean tooManyForClasses(int distinct, int rows) {
         double share = rows >= 1000 ? 0.05 : 0.10;
