@@ -176,7 +176,8 @@ public final class TableData implements LabeledData {
         Table train = table.rows(Arrays.copyOfRange(order, 0, trainRows));
         Table test = table.rows(Arrays.copyOfRange(order, trainRows, order.length));
         TableEncoding encoding = TableEncoding.learn(train, featureColumns());
-        return new TableDataSet(encode(train, encoding), encode(test, encoding), encoding);
+        List<String> names = classNames(); // once: telling classes from numbers counts the label's distinct values
+        return new TableDataSet(encode(train, encoding, names), encode(test, encoding, names), encoding);
     }
 
     /** The table itself. */
@@ -224,10 +225,6 @@ public final class TableData implements LabeledData {
     public ArrayData encodedAs(TableEncoding trained, List<String> modelClassNames) {
         requireLabel("evaluate");
         return encode(table, trained, modelClassNames);
-    }
-
-    private ArrayData encode(Table rows, TableEncoding encoding) {
-        return encode(rows, encoding, isRegression() ? List.of() : classNames());
     }
 
     private ArrayData encode(Table rows, TableEncoding encoding, List<String> names) {
@@ -284,7 +281,7 @@ public final class TableData implements LabeledData {
     private ArrayData all() {
         requireLabel("train");
         if (encoded == null) {
-            encoded = encode(table, TableEncoding.learn(table, featureColumns()));
+            encoded = encode(table, TableEncoding.learn(table, featureColumns()), classNames());
         }
         return encoded;
     }
